@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 # default through a getter-less ``default=None`` and are set by the components.
 DOC_ATTRIBUTES = {
     "article": None,         # dateline.model.Article being parsed (set before the pipeline runs)
+    "offsets": None,         # dateline.nlp.offsets.OffsetMap: doc.text offsets -> article.text
     "timexes": None,         # list[Timex]            <- dateline_time
     "findings": None,        # list[Finding]          <- dateline_time (consistency), others
     "entities": None,        # list[Entity]           <- dateline_actors

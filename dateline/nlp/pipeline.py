@@ -1,0 +1,156 @@
+"""The one pipeline: fr_core_news_md, then dateline's time, actors and events stages.
+
+``Pipeline.extract`` turns an ``Article`` into an ``Extraction`` whose offsets
+all point into the article's original text.
+"""
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article, Extraction, Rejection
+from . import factories  # noqa: F401 - registers the dateline_* factories
+from .extensions import register_extensions
+from .offsets import OffsetMap, normalise
+from .remap import remap_extraction
+
+MODEL = "fr_core_news_md"
+# Stages in order, after spaCy's own components.
+STAGES = ("dateline_time", "dateline_actors", "dateline_events")
+# Longest text handed to the parser; the readers reject longer articles first.
+MAX_CHARS = 2_000_000
+
+
+class Pipeline:
+    """spaCy's French model with dateline's components, loaded once per process."""
+
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+
+    @classmethod
+    def load(cls, actors_file: str | None = None, stages: Iterable[str] = STAGES) -> "Pipeline":
+        """Load ``fr_core_news_md`` and add dateline's components in order."""
+        register_extensions()
+        nlp = spacy.load(MODEL)
+        nlp.max_length = MAX_CHARS + 1
+        nlp.add_pipe("dateline_blocks", before="parser")
+        for stage in stages:
+            config: dict[str, Any] = {"lang": "fr"}
+            if stage == "dateline_actors":
+                config["actors_file"] = actors_file
+            nlp.add_pipe(stage, config=config)
+        return cls(nlp)
+
+    def make_doc(self, article: Article) -> Doc:
+        """The tokenised parser copy of the article, carrying the article and offset map."""
+        text, offsets = normalise(article.text)
+        doc = self.nlp.make_doc(text)
+        doc._.article = article
+        doc._.offsets = offsets
+        return doc
+
+    def parse(self, article: Article) -> Doc:
+        """Run the whole pipeline on one article; the Doc has every dateline attribute."""
+        doc = self.make_doc(article)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return doc
+
+    def parse_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Doc]:
+        """Parse articles in batches (``nlp.pipe``), in order."""
+        docs = (self.make_doc(a) for a in articles)
+        yield from self.nlp.pipe(docs, batch_size=batch_size)
+
+    def extract(self, article: Article) -> Extraction:
+        """Events, TIMEX and findings of one article, offsets into its original text."""
+        return to_extraction(self.parse(article))
+
+    def extract_many(self, articles: Iterable[Article], workers: int = 1,
+                     batch_size: int = 16) -> Iterator[Extraction | Rejection]:
+        """Extract in order; ``workers`` > 1 uses that many processes, each with its own model.
+
+        An article that makes a stage fail comes out as a ``Rejection`` naming it,
+        and the batch goes on.
+        """
+        if workers <= 1:
+            for batch in _batches(articles, batch_size):
+                yield from self._extract_batch(batch)
+            return
+        ctx = multiprocessing.get_context("fork")
+        with ctx.Pool(workers, initializer=_worker_init, initargs=(self._actors_file(),)) as pool:
+            for results in pool.imap(_worker_extract, _batches(articles, batch_size)):
+                yield from results
+
+    def _extract_batch(self, batch: list[Article]) -> list[Extraction | Rejection]:
+        try:
+            return [to_extraction(doc) for doc in self.parse_many(batch, batch_size=len(batch))]
+        except Exception:  # one bad article must not sink its batch: retry one by one
+            return [self._extract_one(a) for a in batch]
+
+    def _extract_one(self, article: Article) -> Extraction | Rejection:
+        try:
+            return self.extract(article)
+        except Exception as err:  # noqa: BLE001 - reported to the user as a rejection
+            return Rejection(article.source or article.id,
+                             f"article {article.id!r} could not be processed ({type(err).__name__}: {err})")
+
+    def _actors_file(self) -> str | None:
+        if "dateline_actors" in self.nlp.pipe_names:
+            return self.nlp.get_pipe_config("dateline_actors").get("actors_file")
+        return None
+
+
+def to_extraction(doc: Doc) -> Extraction:
+    """The Extraction of a parsed Doc, with offsets mapped to the original text."""
+    article: Article = doc._.article
+    offsets: OffsetMap = doc._.offsets
+    extraction = Extraction(
+        article=article,
+        timexes=list(doc._.timexes or []),
+        events=list(doc._.events or []),
+        entities=list(doc._.entities or []),
+        findings=list(doc._.findings or []),
+    )
+    return remap_extraction(extraction, offsets)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@functools.lru_cache(maxsize=4)
+def cached_pipeline(actors_file: str | None = None) -> Pipeline:
+    """One pipeline per process and actor file (model loading takes seconds)."""
+    return Pipeline.load(actors_file=actors_file)
+
+
+def default_pipeline() -> Pipeline:
+    return cached_pipeline(None)
+
+
+_worker_actors_file: list[str | None] = [None]  # set once per worker process
+
+
+def _worker_init(actors_file: str | None) -> None:
+    _worker_actors_file[0] = actors_file
+    cached_pipeline(actors_file)
+
+
+def _worker_extract(batch: list[Article]) -> list[Extraction | Rejection]:
+    return cached_pipeline(_worker_actors_file[0])._extract_batch(batch)
+
+
+__all__ = ["Pipeline", "to_extraction", "default_pipeline", "cached_pipeline"]
