@@ -25,9 +25,9 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def pipeline():
-    import dateline
+    from dateline.nlp.pipeline import default_pipeline
 
-    return dateline.load()
+    return default_pipeline()  # the same instance the in-process CLI uses
 
 
 @pytest.fixture(scope="session")
