@@ -1,0 +1,41 @@
+"""HTML pages: main text, title and date through trafilatura (offline, nothing fetched)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+import trafilatura
+
+from ..errors import InputError
+from ..model import Article, Rejection
+from .article import ReadOptions, build_article
+from .dates import resolve_date
+from .decode import decode
+from .source import Input, read_bytes
+
+# Metadata only: htmldate's extensive search would take a date quoted in the
+# text ("le 14 mars 2021") for the publication date.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+def _drop_heading(text: str, title: str | None) -> str:
+    # trafilatura repeats the <h1> as the text's first line; the title field has it.
+    if title:
+        first, sep, rest = text.partition("\n")
+        if sep and first.strip() == title.strip():
+            return rest.lstrip("\n")
+    return text
+
+
+def read_html(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]:
+    """The article of an HTML page; scripts, styles and boilerplate are left out."""
+    page = decode(read_bytes(inp, options))
+    doc = trafilatura.bare_extraction(
+        page, with_metadata=True, include_comments=False, include_images=False,
+        include_links=False, date_extraction_params=_DATE_PARAMS)
+    text = (doc.text or "") if doc is not None else ""
+    if not text.strip():
+        raise InputError("no article text found in the HTML page")
+    title = doc.title or None
+    date = resolve_date(doc.date, options.date)
+    yield build_article(id=inp.stem, date=date, text=_drop_heading(text, title),
+                        source=inp.name, options=options, title=title, url=doc.url or None)
