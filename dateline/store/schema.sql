@@ -86,7 +86,7 @@ CREATE INDEX events_place ON events(place_date, first_reported);
 CREATE TABLE mentions (
     id             TEXT PRIMARY KEY,             -- "<article id>:<index>"
     key            TEXT NOT NULL UNIQUE,         -- "<content hash>:<index>": order-free identity
-    event_id       TEXT NOT NULL REFERENCES events(id),
+    event_id       TEXT NOT NULL REFERENCES events(id) DEFERRABLE INITIALLY DEFERRED,
     article_id     TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     idx            INTEGER NOT NULL,
     type           TEXT NOT NULL,

@@ -1,0 +1,139 @@
+"""One fused event from the whole set of its article-level records.
+
+Every choice depends on the set only (records are sorted by their content key first),
+so the same records give the same event whatever order they were ingested in.
+
+* date: among the records' date values, the one compatible with the most records;
+  ties go to the more precise value, then the smaller one. When some values are not
+  compatible with each other (one source "2019-06", another "2019-07") the event keeps
+  ``dates.disagree = true`` and every value with its count.
+* modality, mode, cameo, location: the most frequent (ties: the first in a fixed order).
+* actors / recipients: the union over records by actor id; each actor in the role most
+  records give it.
+* evidence and ``article_id``: of the most confident record that has the chosen date.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Any, Iterable
+
+from ..model import MODALITIES, QUAD, plover_category
+from .compat import dates_compatible, fold
+from .dates import interval
+
+
+def event_id_for(keys: Iterable[str]) -> str:
+    """The id of the event holding records with these content keys (order-free)."""
+    first = min(keys)
+    return "ev-" + hashlib.sha1(first.encode()).hexdigest()[:12]
+
+
+def _majority(values: Iterable[Any], order: Iterable[Any] = ()) -> Any:
+    counts = Counter(v for v in values if v is not None)
+    if not counts:
+        return None
+    rank = {v: i for i, v in enumerate(order)}
+    return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), str(v)))
+
+
+def choose_date(values: list[str]) -> tuple[str | None, bool]:
+    """(the chosen value, whether the values disagree) for non-null date values."""
+    if not values:
+        return None, False
+    distinct = sorted(set(values))
+    support = {v: sum(1 for w in values if dates_compatible(v, w)) for v in distinct}
+    best = min(distinct, key=lambda v: (-support[v], -len(v), v))
+    disagree = any(not dates_compatible(a, b) for a in distinct for b in distinct)
+    return best, disagree
+
+
+def _date(rows: list[dict]) -> tuple[dict, dict]:
+    values = [r["date_value"] for r in rows if r["date_value"]]
+    chosen, disagree = choose_date(values)
+    counts = Counter(values)
+    info = {"value": chosen, "disagree": disagree,
+            "values": [{"value": v, "n": counts[v]} for v in sorted(counts)],
+            "undated": sum(1 for r in rows if not r["date_value"])}
+    if chosen is None:
+        basis = _majority((r["date_basis"] for r in rows), ("publication", "narrative"))
+        return {"value": None, "text": None, "basis": basis or "publication"}, info
+    with_it = [r for r in rows if r["date_value"] == chosen]
+    best = min(with_it, key=lambda r: (r["date_basis"] != "explicit", r["key"]))
+    return {"value": chosen, "text": best["date_text"], "basis": best["date_basis"]}, info
+
+
+def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
+    roles: dict[str, Counter] = {}
+    facts: dict[str, list[dict]] = {}
+    order: list[str] = []
+    for row in rows:
+        for role in ("actors", "recipients"):
+            for actor in row["actors"][role]:
+                aid = actor["id"]
+                if aid not in roles:
+                    roles[aid], facts[aid] = Counter(), []
+                    order.append(aid)
+                roles[aid][role] += 1
+                facts[aid].append(actor)
+    out: dict[str, list[dict]] = {"actors": [], "recipients": []}
+    for aid in order:
+        role = "actors" if roles[aid]["actors"] >= roles[aid]["recipients"] else "recipients"
+        seen = facts[aid]
+        out[role].append({"id": aid,
+                          "name": _majority(a["name"] for a in seen),
+                          "country": _majority(a.get("country") for a in seen),
+                          "sector": _majority(a.get("sector") for a in seen)})
+    return out["actors"], out["recipients"]
+
+
+def _location(rows: list[dict]) -> dict | None:
+    places = [r["location"] for r in rows if r["location"]]
+    name = _majority(fold(p.get("name")) for p in places)
+    return next((p for p in places if fold(p.get("name")) == name), None)
+
+
+def summarise(rows: list[dict]) -> dict[str, Any]:
+    """The event row (columns and ``record``) for the records ``rows`` of one act.
+
+    Each row has ``key``, ``article_id``, ``type``, ``modality``, ``date_value``,
+    ``date_text``, ``date_basis``, ``published``, ``origin``, ``location`` (dict or None),
+    ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids) and
+    ``record`` (the article-level record).
+    """
+    rows = sorted(rows, key=lambda r: r["key"])
+    type_ = rows[0]["type"]
+    date, date_info = _date(rows)
+    modality = _majority((r["modality"] for r in rows), MODALITIES)
+    plover = plover_category(type_, modality)
+    actors, recipients = _participants(rows)
+    rep = min(rows, key=lambda r: (r["date_value"] != date["value"],
+                                   -float(r["record"].get("confidence") or 0), r["key"]))
+    reported = sorted({r["published"] for r in rows})
+    span = interval(date["value"])
+    record = {
+        "article_id": rep["article_id"], "type": type_,
+        "mode": _majority(r["record"].get("mode") for r in rows),
+        "context": sorted({c for r in rows for c in r["record"].get("context") or []}),
+        "cameo": _majority(r["record"].get("cameo") for r in rows),
+        "actors": actors, "recipients": recipients, "date": date,
+        "location": _location(rows), "modality": modality, "plover": plover,
+        "quad": QUAD[plover], "evidence": rep["record"].get("evidence"),
+        "confidence": max(float(r["record"].get("confidence") or 0) for r in rows),
+        "num_mentions": len(rows),
+        "num_articles": len({r["article_id"] for r in rows}),
+        "num_sources": len({r["origin"] for r in rows}),
+        "reported": {"dates": reported, "min": reported[0], "max": reported[-1]},
+        "dates": date_info,
+    }
+    record["id"] = event_id_for(r["key"] for r in rows)
+    return {
+        "id": record["id"], "type": type_, "plover": plover, "quad": record["quad"],
+        "mode": record["mode"], "modality": modality, "cameo": record["cameo"],
+        "date_value": date["value"], "date_start": span[0] if span else None,
+        "date_end": span[1] if span else None, "date_disagree": int(date_info["disagree"]),
+        "first_reported": reported[0], "last_reported": reported[-1],
+        "place_date": span[0] if span else reported[0], "confidence": record["confidence"],
+        "num_mentions": record["num_mentions"], "num_articles": record["num_articles"],
+        "num_sources": record["num_sources"], "record": record,
+    }

@@ -1,0 +1,232 @@
+"""One ``Extraction`` into store rows, and the incremental fusion of its event records.
+
+Everything here runs inside the caller's transaction on ``conn``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from typing import Any
+from urllib.parse import urlparse
+
+from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
+from ..model import Entity, Event, Extraction
+
+
+def origin_of(url: str | None, source: str | None) -> str:
+    """What counts as one source: the URL's host, else the source file, else "unknown"."""
+    if url:
+        host = urlparse(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    if source:
+        return source.split("#")[0].split(":")[0] if "://" not in source else source
+    return "unknown"
+
+
+def actor_id(entity: Entity) -> str:
+    """The store-wide id of an entity: its knowledge-base id, or its folded local name."""
+    if entity.id.startswith("local:") or not entity.id:
+        return "local:" + fold(entity.name)
+    return entity.id
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) -> str:
+    """``wanted``, or ``wanted~<hash>`` when another article already has that id."""
+    wanted = wanted or content_hash[:12]
+    row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (wanted,)).fetchone()
+    return wanted if row is None else f"{wanted}~{content_hash[:8]}"
+
+
+def upsert_actor(conn: sqlite3.Connection, entity: Entity) -> str:
+    """Insert or merge one entity into ``actors``; the merge is order-free (min, union)."""
+    aid = actor_id(entity)
+    names = {entity.name, *entity.aliases} - {""}
+    row = conn.execute("SELECT name, country, sector, aliases, kind FROM actors WHERE id = ?",
+                       (aid,)).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO actors(id, name, kind, country, sector, aliases) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     (aid, entity.name, entity.kind, entity.country, entity.sector,
+                      _dumps(sorted(names - {entity.name}))))
+        return aid
+    name = min(row["name"], entity.name)
+    aliases = (set(json.loads(row["aliases"])) | names | {row["name"]}) - {name}
+
+    def pick(old: str | None, new: str | None) -> str | None:
+        return min(v for v in (old, new) if v) if (old or new) else None
+
+    conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, aliases = ? "
+                 "WHERE id = ?",
+                 (name, pick(row["kind"], entity.kind), pick(row["country"], entity.country),
+                  pick(row["sector"], entity.sector), _dumps(sorted(aliases)), aid))
+    return aid
+
+
+def _inside(text_len: int, start: int | None, end: int | None) -> bool:
+    return start is not None and end is not None and 0 <= start < end <= text_len
+
+
+def spans_for(event: Event, text_len: int) -> list[dict]:
+    """Per evidence span: its sentence and the marks (trigger, actors, date) inside it."""
+    out = []
+    for ev in event.evidence:
+        if not _inside(text_len, ev.start, ev.end):
+            continue
+        marks = []
+        if _inside(text_len, ev.trigger_start, ev.trigger_end):
+            marks.append({"start": ev.trigger_start, "end": ev.trigger_end, "kind": "trigger"})
+        for kind, entities in (("actor", event.actors), ("recipient", event.recipients)):
+            for entity in entities:
+                for start, end in entity.mentions:
+                    if _inside(text_len, start, end) and ev.start <= start and end <= ev.end:
+                        marks.append({"start": start, "end": end, "kind": kind,
+                                      "label": entity.name})
+        d = event.date
+        if _inside(text_len, d.start, d.end) and ev.start <= (d.start or 0) < ev.end:
+            marks.append({"start": d.start, "end": min(d.end or 0, ev.end), "kind": "date",
+                          "label": d.value})
+        out.append({"start": ev.start, "end": ev.end, "marks": marks})
+    return out
+
+
+def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str) -> None:
+    """The article row, its timexes and its findings."""
+    a = x.article
+    conn.execute(
+        "INSERT INTO articles(id, source, origin, date, title, url, text, content_hash, "
+        "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, a.source, origin_of(a.url, a.source), a.date.isoformat(), a.title, a.url,
+         a.text, a.content_hash, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+    conn.executemany(
+        'INSERT INTO timexes(article_id, start, "end", text, type, value, anchor, rule) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article_id, t.start, t.end, t.text, t.type, t.value, t.anchor, t.rule)
+         for t in x.timexes])
+    conn.executemany(
+        'INSERT INTO findings(article_id, kind, message, start, "end") VALUES (?, ?, ?, ?, ?)',
+        [(article_id, f.kind, f.message, f.start, f.end) for f in x.findings])
+
+
+def mention_row(x: Extraction, article_id: str, index: int, event: Event,
+                ids: dict[int, str]) -> dict[str, Any]:
+    """The ``mentions`` row of one article-level record (actors by store-wide id)."""
+    a = x.article
+    rec = event.to_record(article_id, index)
+    parts: dict[str, list[dict]] = {}
+    for role, entities in (("actors", event.actors), ("recipients", event.recipients)):
+        parts[role] = [dict(r, id=ids[id(e)]) for e, r in zip(entities, rec[role])]
+    rec["actors"], rec["recipients"] = parts["actors"], parts["recipients"]
+    ev = event.evidence[0] if event.evidence else None
+    return {
+        "id": rec["id"], "key": f"{a.content_hash[:16]}:{index}", "article_id": article_id,
+        "idx": index, "type": event.type, "modality": event.modality,
+        "date_value": event.date.value, "date_text": event.date.text,
+        "date_basis": event.date.basis, "published": a.date.isoformat(),
+        "origin": origin_of(a.url, a.source),
+        "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
+        "trigger": ev.trigger if ev else None,
+        "trigger_start": ev.trigger_start if ev else None,
+        "trigger_end": ev.trigger_end if ev else None,
+        "location": rec["location"], "actors": parts, "record": rec,
+        "spans": spans_for(event, len(a.text)),
+    }
+
+
+def key_of(row: dict[str, Any]) -> MentionKey:
+    """What fusion compares of a mention row."""
+    people = row["actors"]["actors"] + row["actors"]["recipients"]
+    loc = row["location"] or {}
+    return MentionKey(
+        key=row["key"], article_id=row["article_id"], type=row["type"],
+        date=row["date_value"], published=dt.date.fromisoformat(row["published"]),
+        countries=frozenset(p["country"] for p in people if p.get("country")),
+        actor_ids=frozenset(p["id"] for p in people),
+        place=fold(loc.get("name")) or None, lat=loc.get("lat"), lon=loc.get("lon"))
+
+
+_JSON_COLUMNS = ("location", "actors", "spans", "record")
+
+
+def load_mention(row: sqlite3.Row) -> dict[str, Any]:
+    """A ``mentions`` row as a dict with its JSON columns decoded."""
+    out = dict(row)
+    for col in _JSON_COLUMNS:
+        out[col] = json.loads(out[col]) if out[col] is not None else None
+    return out
+
+
+def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Stored records of the same type sharing a country or an actor with ``row``."""
+    k = key_of(row)
+    values = sorted(k.countries) + sorted(k.actor_ids)
+    if not values:
+        return []
+    marks = ",".join("?" * len(values))
+    sql = (f"SELECT m.* FROM mentions m WHERE m.type = ? AND m.article_id != ? AND m.id IN "
+           f"(SELECT mention_id FROM mention_actors WHERE country IN ({marks}) "
+           f"OR actor_id IN ({marks}))")
+    params = [row["type"], row["article_id"], *values, *values]
+    return [load_mention(r) for r in conn.execute(sql, params)]
+
+
+def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
+    rows = [load_mention(r) for r in
+            conn.execute("SELECT * FROM mentions WHERE event_id = ?", (event_id,))]
+    ev = summarise(rows)
+    cols = [c for c in ev if c != "record"]
+    conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
+                 f"VALUES ({', '.join('?' * (len(cols) + 1))})",
+                 [ev[c] for c in cols] + [_dumps(ev["record"])])
+
+
+def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
+    """Store one mention row, joining (and possibly bridging) the events it matches."""
+    k = key_of(row)
+    matches = [c for c in _candidates(conn, row) if compatible(k, key_of(c))]
+    old_events = sorted({c["event_id"] for c in matches})
+    keys = [row["key"]]
+    if old_events:
+        marks = ",".join("?" * len(old_events))
+        keys += [r[0] for r in conn.execute(
+            f"SELECT key FROM mentions WHERE event_id IN ({marks})", old_events)]
+    new_id = event_id_for(keys)
+    if old_events:
+        conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks})",
+                     [new_id, *old_events])
+        conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?",
+                     [*old_events, new_id])
+    cols = ["id", "key", "event_id", "article_id", "idx", "type", "modality", "date_value",
+            "date_text", "date_basis", "published", "origin", "evidence_start", "evidence_end",
+            "trigger", "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
+    values = dict(row, event_id=new_id)
+    conn.execute(f"INSERT INTO mentions({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                 [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
+                   else values[c]) for c in cols])
+    conn.executemany(
+        "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
+         for role in ("actors", "recipients") for p in row["actors"][role]])
+    _write_event(conn, new_id)
+    return new_id
+
+
+def add_extraction(conn: sqlite3.Connection, x: Extraction) -> str:
+    """Store ``x`` (its article is known not to be stored yet); returns its article id."""
+    article_id = unique_article_id(conn, x.article.id, x.article.content_hash)
+    insert_article(conn, x, article_id)
+    ids: dict[int, str] = {}
+    for entity in x.entities:
+        ids[id(entity)] = upsert_actor(conn, entity)
+    for index, event in enumerate(x.events):
+        for entity in [*event.actors, *event.recipients]:
+            if id(entity) not in ids:
+                ids[id(entity)] = upsert_actor(conn, entity)
+        fuse_mention(conn, mention_row(x, article_id, index, event, ids))
+    return article_id
