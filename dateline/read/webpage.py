@@ -17,13 +17,15 @@ from .source import Input, read_bytes
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
-def _drop_heading(text: str, title: str | None) -> str:
-    # trafilatura repeats the <h1> as the text's first line; the title field has it.
-    if title:
-        first, sep, rest = text.partition("\n")
-        if sep and first.strip() == title.strip():
-            return rest.lstrip("\n")
-    return text
+def page_text(text: str, title: str | None) -> str:
+    """trafilatura's text with paragraphs separated by a blank line, as in the other formats.
+
+    trafilatura repeats the ``<h1>`` as the first line; the title field holds it already.
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if title and len(lines) > 1 and lines[0] == title.strip():
+        lines = lines[1:]
+    return "\n\n".join(lines)
 
 
 def read_html(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]:
@@ -37,5 +39,5 @@ def read_html(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]
         raise InputError("no article text found in the HTML page")
     title = doc.title or None
     date = resolve_date(doc.date, options.date)
-    yield build_article(id=inp.stem, date=date, text=_drop_heading(text, title),
+    yield build_article(id=inp.stem, date=date, text=page_text(text, title),
                         source=inp.name, options=options, title=title, url=doc.url or None)
