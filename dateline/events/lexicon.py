@@ -16,7 +16,8 @@ from ..errors import DataError
 from ..model import MODALITIES, PLOVER_TYPES
 
 LANG_ROOT = Path(__file__).resolve().parent.parent / "lang"
-ROLE_SCHEMES = ("agent", "meet", "visit", "patient", "self")
+ROLE_SCHEMES = ("agent", "meet", "visit", "host", "patient", "self")
+REQUIREMENTS = ("destination", "no_destination", "actor_object", "country_object", "partner", "appeal")
 
 
 class LexiconError(DataError):
@@ -52,6 +53,7 @@ class TriggerEntry:
     complement: str | None = None  # "absorb": keeps itself, swallows a trigger it governs
     modality: str | None = None  # with complement = "modal": the modality it lends
     negated_type: str | None = None  # the act a negated mention states ("n'accepte pas" -> REJECT)
+    requires: str | None = None  # a syntactic condition (see arguments.REQUIREMENTS)
     context: tuple[str, ...] = ()
     examples: tuple[Example, ...] = ()
     source: str = ""
@@ -66,6 +68,8 @@ class ModalityCues:
     reflexive_governors: dict[str, str]  # "se voir" -> intended
     hypothetical_marks: frozenset[str]
     hearsay: frozenset[str]  # "dit-on"
+    realized_in_past: frozenset[str]  # "a dû démissionner": the act happened
+    distinct: frozenset[str]  # "un second sommet": a new act
     examples: tuple[Example, ...]
 
 
@@ -78,6 +82,7 @@ class ArgumentCues:
     destination_preps: frozenset[str]
     light_verbs: frozenset[str]
     happen_verbs: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ def _entry(raw: dict[str, Any], type_: str, path: Path, n: int) -> TriggerEntry:
     head = int(raw.get("head", 0))
     if not 0 <= head < len(toks):
         raise LexiconError(f"{where}: head {head} outside the pattern")
+    if raw.get("requires") not in (None,) + REQUIREMENTS:
+        raise LexiconError(f"{where}: requires must be one of {REQUIREMENTS}")
     neg_type = raw.get("negated_type")
     if neg_type is not None and neg_type not in PLOVER_TYPES:
         raise LexiconError(f"{where}: unknown negated_type {neg_type!r}")
@@ -140,7 +147,7 @@ def _entry(raw: dict[str, Any], type_: str, path: Path, n: int) -> TriggerEntry:
         gap=int(raw.get("gap", 2)), cameo=raw.get("cameo"), mode=raw.get("mode"),
         roles=roles, strength=float(raw.get("strength", 0.7)),
         complement=raw.get("complement"), modality=raw.get("modality"),
-        negated_type=neg_type, context=tuple(raw.get("context", ())),
+        negated_type=neg_type, requires=raw.get("requires"), context=tuple(raw.get("context", ())),
         examples=_examples(raw.get("examples"), where), source=str(path))
 
 
@@ -151,8 +158,10 @@ def _triggers(folder: Path) -> tuple[TriggerEntry, ...]:
         type_ = data.get("type")
         if type_ not in PLOVER_TYPES:
             raise LexiconError(f"{path}: top-level 'type' must be a PLOVER type, not {type_!r}")
+        # Top-level keys other than the type are defaults for every entry of the file.
+        defaults = {k: v for k, v in data.items() if k not in ("type", "entry")}
         for n, raw in enumerate(data.get("entry", [])):
-            entries.append(_entry(raw, type_, path, n))
+            entries.append(_entry(defaults | raw, type_, path, n))
     return tuple(entries)
 
 
@@ -173,19 +182,23 @@ def _modality(path: Path) -> ModalityCues:
         governors=governors, reflexive_governors=reflexive,
         hypothetical_marks=frozenset(d.get("hypothetical", {}).get("marks", ())),
         hearsay=frozenset(d.get("alleged", {}).get("hearsay", ())),
+        realized_in_past=frozenset(d.get("realized_in_past", {}).get("lemmas", ())),
+        distinct=frozenset(d.get("distinct", {}).get("lemmas", ())),
         examples=_examples(d.get("examples"), str(path)))
 
 
 def _arguments(path: Path) -> ArgumentCues:
     d = _load(path)
+    clauses = d.get("clauses", {})
     return ArgumentCues(
         group_nouns=dict(d.get("group_nouns", {})),
         group_numbers={k: int(v) for k, v in d.get("group_numbers", {}).items()},
-        recipient_preps=frozenset(d.get("recipient_preps", ())),
-        meet_preps=frozenset(d.get("meet_preps", ())),
-        destination_preps=frozenset(d.get("destination_preps", ())),
-        light_verbs=frozenset(d.get("light_verbs", ())),
-        happen_verbs=frozenset(d.get("happen_verbs", ())))
+        recipient_preps=frozenset(clauses.get("recipient_preps", ())),
+        meet_preps=frozenset(clauses.get("meet_preps", ())),
+        destination_preps=frozenset(clauses.get("destination_preps", ())),
+        light_verbs=frozenset(clauses.get("light_verbs", ())),
+        happen_verbs=frozenset(clauses.get("happen_verbs", ())),
+        person_nouns=frozenset(clauses.get("patient_nouns", ())))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:

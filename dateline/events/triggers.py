@@ -59,7 +59,7 @@ class TriggerMatcher:
     def __call__(self, doc: Doc) -> list[Trigger]:
         found = []
         for key, start, end, align in self.matcher(doc, with_alignments=True):
-            entry = self.entries[doc.vocab.strings[key]]
+            entry = self.entries[self.matcher.vocab.strings[key]]
             # Alignments map each matched token to a pattern slot; gap slots are skipped.
             slots = _slots(entry)
             head_slot = slots[entry.head]

@@ -1,0 +1,244 @@
+"""Who acts on whom: the participants of a trigger, from the dependency parse.
+
+The roles follow the lexicon entry's scheme:
+
+* ``agent``: the subject (or ``par X`` of a passive) acts, the object or a
+  prepositional complement ("contre X", "à X") receives;
+* ``meet``: every participant is an actor ("X a rencontré Y", "entre X et Y");
+* ``visit``: the subject visits, the destination ("en Russie") is the recipient;
+* ``host``: the subject receives the object, who is the visitor (actor);
+* ``patient`` / ``self``: only one side is stated.
+
+Nominal triggers take their arguments from the light verb that carries them
+("a effectué une visite") or from their own complements ("la visite de X au
+Japon", "l'arrestation de X par la police").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..model import ActorMention, Entity, Place
+from . import bridge
+from .lexicon import ArgumentCues
+from .syntax import case_of, children, conjuncts, dep, is_passive, own_span
+from .triggers import Trigger
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+OBJECT_DEPS = ("obj", "iobj")
+
+
+@dataclass
+class Participants:
+    """The sides of one act, and where it happened."""
+
+    actors: list[Entity] = field(default_factory=list)
+    recipients: list[Entity] = field(default_factory=list)
+    place: Place | None = None
+    destination: Place | None = None  # a visit's destination (its country is the host)
+    inherited: bool = False
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.actors + self.recipients
+
+    def is_empty(self) -> bool:
+        return not self.actors and not self.recipients
+
+
+class ArgumentFinder:
+    """``finder(doc, trigger, verb) -> Participants`` with the cues of one language."""
+
+    def __init__(self, cues: ArgumentCues):
+        self.cues = cues
+
+    # --- entities of a nominal argument -------------------------------------------
+
+    def entities_of(self, doc: Doc, token: Token) -> list[Entity]:
+        """The entities a nominal argument names, coordination included."""
+        out: list[Entity] = []
+        for head in conjuncts(token):
+            for ent in self._entities_of_one(doc, head):
+                if all(ent.id != e.id for e in out):
+                    out.append(ent)
+        return out
+
+    def _entities_of_one(self, doc: Doc, head: Token) -> list[Entity]:
+        group = self._group(doc, head)
+        if group:
+            return group
+        mention = bridge.mention_at(doc, head)
+        if mention is not None:
+            return [mention.entity]
+        start, end = own_span(head)
+        found = bridge.mentions_in(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        if not found:
+            return []
+        # The mention closest to the argument's head in the tree speaks for it.
+        return [min(found, key=lambda m: _depth(doc, m, head)).entity]
+
+    def _group(self, doc: Doc, head: Token) -> list[Entity]:
+        """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
+        kind = self.cues.group_nouns.get(head.lemma_.lower())
+        nums = [self.cues.group_numbers.get(c.lower_) for c in children(head, "nummod")]
+        n = next((x for x in nums if x), None)
+        if kind is None or n is None:
+            return []
+        seen: list[Entity] = []
+        mentions = sorted((m for m in (doc._.actor_mentions or []) if m.end <= head.idx),
+                          key=lambda m: m.start, reverse=True)
+        for m in mentions:
+            if (kind == "any" or m.entity.kind == kind) and all(m.entity.id != e.id for e in seen):
+                seen.append(m.entity)
+            if len(seen) == n:
+                return list(reversed(seen))
+        return []
+
+    # --- the roles ------------------------------------------------------------------
+
+    def __call__(self, doc: Doc, trigger: Trigger, verb: Token) -> Participants:
+        """Participants of ``trigger``; ``verb`` is the clause's verb (the trigger or its light verb)."""
+        head = trigger.head
+        subj, objs, obls = self._slots(doc, verb)
+        if head is not verb:  # nominal trigger: its own complements count too
+            n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles)
+            subj = subj or n_subj
+            objs = objs + n_objs
+            obls = obls + n_obls
+        scheme = trigger.entry.roles
+        parts = Participants()
+        if scheme == "meet":
+            parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep in self.cues.recipient_preps])
+        elif scheme == "host":
+            parts.actors, parts.recipients = objs, subj
+        elif scheme == "visit":
+            parts.actors = subj
+            parts.recipients = objs
+        else:
+            parts.actors = subj
+            parts.recipients = objs + [e for prep, e in obls if prep in self.cues.recipient_preps]
+            if scheme == "patient":
+                parts.actors = []
+        parts.actors = _unique(parts.actors)
+        parts.recipients = [r for r in _unique(parts.recipients) if all(r.id != a.id for a in parts.actors)]
+        parts.destination = self.destination(doc, verb, head)
+        parts.place = self.place(doc, verb, head)
+        return parts
+
+    def _slots(self, doc: Doc, verb: Token) -> tuple[list[Entity], list[Entity], list[tuple[str, Entity]]]:
+        """(agents, patients, [(preposition, entity)]) of a verb, passives undone."""
+        subj_toks = children(verb, *SUBJECT_DEPS)
+        obj_toks = children(verb, *OBJECT_DEPS)
+        agent_toks = [c for c in children(verb, "obl") if dep(c) == "obl:agent" or case_of(c) == "par"]
+        if is_passive(verb):
+            patient_toks = [t for t in subj_toks if dep(t).endswith("pass") or not agent_toks] + obj_toks
+            subj_toks = agent_toks
+            obj_toks = patient_toks
+        subj = [e for t in subj_toks for e in self.entities_of(doc, t)]
+        if not subj:
+            subj = self._inherited_subject(doc, verb)
+        objs = [e for t in obj_toks for e in self.entities_of(doc, t)]
+        obls = [((case_of(t) or "").split()[0] if case_of(t) else "", e)
+                for t in children(verb, "obl", "nmod") if t not in agent_toks
+                for e in self.entities_of(doc, t)]
+        return subj, objs, obls
+
+    def _noun_slots(self, doc: Doc, noun: Token, scheme: str):
+        """A nominal trigger's own complements: "de X", "par X", "entre X et Y", "contre X"."""
+        agents, patients, obls = [], [], []
+        for c in children(noun, "nmod", "obl", "amod"):
+            prep = (case_of(c) or "").split()[0] if case_of(c) else ""
+            ents = self.entities_of(doc, c)
+            if prep == "par" or (prep == "de" and scheme in ("visit", "meet", "agent", "host")):
+                agents.extend(ents)
+            elif prep == "de":
+                patients.extend(ents)
+            elif prep == "" and dep(c) == "amod":  # "la visite américaine": demonym adjective
+                agents.extend(ents)
+            else:
+                obls.extend((prep, e) for e in ents)
+        for det in children(noun, "det"):
+            if "Yes" in det.morph.get("Poss"):
+                m = bridge.mention_at(doc, det)
+                if m is not None:
+                    agents.append(m.entity)
+        return agents, patients, obls
+
+    def _inherited_subject(self, doc: Doc, verb: Token) -> list[Entity]:
+        """The subject a verb shares with the verb it depends on (xcomp, conj, advcl, relative)."""
+        d = dep(verb)
+        if verb.head is verb:
+            return []
+        if d.startswith("acl"):  # "la police, qui a arrêté X" / "X, accusé de"
+            return self.entities_of(doc, verb.head)
+        if d in ("xcomp", "conj", "advcl") or d.startswith("xcomp") or d.startswith("advcl"):
+            head = verb.head
+            if d == "xcomp" and children(head, "obj") and not children(head, "nsubj"):
+                pass
+            subj_toks = children(head, *SUBJECT_DEPS)
+            if is_passive(head):
+                subj_toks = [c for c in children(head, "obl") if dep(c) == "obl:agent"] or subj_toks
+            ents = [e for t in subj_toks for e in self.entities_of(doc, t)]
+            return ents or self._inherited_subject(doc, head)
+        return []
+
+    # --- where -------------------------------------------------------------------
+
+    def destination(self, doc: Doc, verb: Token, head: Token) -> Place | None:
+        """The place a visit goes to ("en Russie", "au Japon"), from the verb or the noun."""
+        for tok in children(head, "nmod", "obl") + children(verb, "obl"):
+            prep = (case_of(tok) or "").split()[0] if case_of(tok) else ""
+            if prep in self.cues.destination_preps:
+                for t in conjuncts(tok):
+                    place = bridge.place_for(doc, t) or _state_place(doc, t)
+                    if place is not None:
+                        return place
+        return None
+
+    def destinations(self, doc: Doc, verb: Token, head: Token) -> list[Place]:
+        """Every coordinated destination ("au Japon ou en Corée du Sud")."""
+        out = []
+        for tok in children(head, "nmod", "obl") + children(verb, "obl"):
+            prep = (case_of(tok) or "").split()[0] if case_of(tok) else ""
+            if prep in self.cues.destination_preps:
+                for t in conjuncts(tok):
+                    place = bridge.place_for(doc, t) or _state_place(doc, t)
+                    if place is not None and all(p.name != place.name for p in out):
+                        out.append(place)
+        return out
+
+    def place(self, doc: Doc, verb: Token, head: Token) -> Place | None:
+        """Where the act happened: the first place among the clause's complements."""
+        for tok in children(head, "nmod", "obl") + children(verb, "obl"):
+            for t in conjuncts(tok):
+                place = bridge.place_for(doc, t)
+                if place is not None:
+                    return place
+        return None
+
+
+def _state_place(doc: Doc, token: Token) -> Place | None:
+    """A state named as a destination is a place too ("se rendre en Russie")."""
+    m = bridge.mention_at(doc, token)
+    if m is not None and m.entity.kind == "state" and m.entity.country:
+        return Place(name=m.text, country=m.entity.country, start=m.start, end=m.end)
+    return None
+
+
+def _depth(doc: Doc, mention: ActorMention, head: Token) -> int:
+    """Tree distance from ``head`` down to the token where ``mention`` starts."""
+    tok = next((t for t in doc if t.idx >= mention.start), head)
+    depth = 0
+    while tok is not head and tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth if tok is head else 99
+
+
+def _unique(ents: list[Entity]) -> list[Entity]:
+    out: list[Entity] = []
+    for e in ents:
+        if all(e.id != o.id for o in out):
+            out.append(e)
+    return out

@@ -1,0 +1,60 @@
+"""The events stage's view of the actors and time stages.
+
+Calls ``dateline.actors.lookup`` and ``dateline.events.dating`` (written by the
+actors and time engineers) when they are installed, and otherwise answers from
+what the Doc holds (``doc._.actor_mentions``, ``doc._.places``), so the events
+stage runs, less well, on a Doc parsed by spaCy alone.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import ActorMention, EventDate, Place
+
+try:  # the actors stage's lookups
+    from ..actors import lookup as _lookup
+except ImportError:  # pragma: no cover - before the actors stage lands
+    _lookup = None
+
+try:  # the time stage's event dating
+    from .dating import date_event as _date_event
+except ImportError:  # pragma: no cover - before the time stage lands
+    _date_event = None
+
+
+def _mentions(doc: Doc) -> list[ActorMention]:
+    return list(doc._.actor_mentions or [])
+
+
+def mention_at(doc: Doc, token: Token) -> ActorMention | None:
+    """The actor mention covering ``token``, if any."""
+    if _lookup is not None and hasattr(_lookup, "mention_at"):
+        return _lookup.mention_at(doc, token)
+    for m in _mentions(doc):
+        if m.start <= token.idx < m.end:
+            return m
+    return None
+
+
+def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
+    """Actor mentions inside the doc character range [start, end)."""
+    if _lookup is not None and hasattr(_lookup, "mentions_in"):
+        return list(_lookup.mentions_in(doc, start, end))
+    return [m for m in _mentions(doc) if start <= m.start and m.end <= end]
+
+
+def place_for(doc: Doc, token: Token) -> Place | None:
+    """The place ``token`` names (or stands in), if any."""
+    if _lookup is not None and hasattr(_lookup, "place_for"):
+        return _lookup.place_for(doc, token)
+    for p in doc._.places or []:
+        if p.start is not None and p.start <= token.idx < (p.end or p.start + 1):
+            return p
+    return None
+
+
+def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate:
+    """When the act happened (the time stage decides); publication basis without it."""
+    if _date_event is not None:
+        return _date_event(doc, trigger, clause)
+    return EventDate(value=None, text=None, basis="publication")

@@ -1,0 +1,53 @@
+"""PLOVER coding of an act: its mode, contexts and CAMEO code.
+
+The type comes from the lexicon entry (or its ``negated_type``); the mode from
+the entry, refined for meetings by who takes part and where; contexts from
+keyword lemmas of the sentence (``contexts.toml``); the CAMEO code from the entry.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from ..model import Entity, Place
+from .lexicon import Context, TriggerEntry
+
+MULTILATERAL = ("IGO", "UNO", "EUR")
+
+
+def consult_mode(entry: TriggerEntry, participants: list[Entity], place: Place | None) -> str | None:
+    """CONSULT modes (manual table "CONSULT modes"): phone, visit, multilateral, third-party."""
+    if entry.mode in ("phone", "visit"):
+        return entry.mode
+    countries = {e.country for e in participants if e.country}
+    if len(countries) > 2 or countries & set(MULTILATERAL):
+        return "multilateral"
+    if place is not None and place.country and countries and place.country not in countries:
+        return "third-party"
+    return entry.mode
+
+
+def consult_cameo(mode: str | None, default: str | None) -> str | None:
+    return {"visit": "042", "third-party": "044", "phone": "041"}.get(mode or "", default)
+
+
+def contexts_for(sentence: Span, contexts: tuple[Context, ...], extra: tuple[str, ...] = ()) -> list[str]:
+    """Contexts whose keywords (lemmas, or phrases in the lower-cased text) the sentence holds."""
+    lemmas = {t.lemma_.lower() for t in sentence}
+    text = sentence.text.lower()
+    found = list(extra)
+    for ctx in contexts:
+        if ctx.name in found:
+            continue
+        if any((kw in lemmas) if " " not in kw else (kw in text) for kw in ctx.keywords):
+            found.append(ctx.name)
+    return found
+
+
+def code(entry: TriggerEntry, type_: str, participants: list[Entity], place: Place | None) -> tuple[str | None, str | None]:
+    """(mode, cameo) for an act of ``type_`` stated by ``entry``."""
+    if type_ != entry.type:  # a negated entry recoded ("n'accepte pas" -> REJECT)
+        return None, None
+    if type_ == "CONSULT":
+        mode = consult_mode(entry, participants, place)
+        return mode, consult_cameo(mode, entry.cameo)
+    return entry.mode, entry.cameo

@@ -1,0 +1,222 @@
+"""The events stage: ``EventExtractor(lang)(doc)`` sets ``doc._.events``.
+
+Like spaCy's span_ruler, a component that matches (``triggers``) and then sets
+annotations: for each trigger it finds the participants (``arguments``), the
+modality (``modality``), the date (the time stage's ``date_event``), the place,
+the PLOVER coding (``coding``), then merges repeated mentions (``merge``) and
+keeps the records whose confidence reaches ``min_confidence``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ..model import Entity, Event, EventDate, Evidence, Place
+from . import bridge, requirements
+from .arguments import ArgumentFinder, Participants
+from .coding import code, contexts_for
+from .lexicon import Lexicon, load_lexicon
+from .merge import Candidate, merge
+from .modality import ModalityCall, ModalityClassifier
+from .syntax import children, dep, governors
+from .triggers import Trigger, TriggerMatcher
+
+NOMINAL_POS = ("NOUN", "PROPN")
+
+
+class EventExtractor:
+    """PLOVER events with arguments, modality, date, place and evidence."""
+
+    def __init__(self, lang: str = "fr", min_confidence: float = 0.3, vocab: Vocab | None = None):
+        self.lexicon: Lexicon = load_lexicon(lang)
+        self.min_confidence = min_confidence
+        # Lemma patterns hash the same in every vocab, so the matcher is compiled once here.
+        self.matcher = TriggerMatcher(vocab or Vocab(), self.lexicon.triggers)
+        self.arguments = ArgumentFinder(self.lexicon.arguments)
+        self.modality = ModalityClassifier(self.lexicon.modality)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = [c.event for c in self.candidates(doc)
+                        if c.event.confidence >= self.min_confidence]
+        return doc
+
+    # --- the steps -------------------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Every merged candidate, before the confidence threshold."""
+        triggers = self._resolve_complements(self.matcher(doc))
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        found: list[Candidate] = []
+        for trig in triggers:
+            idx = sent_index.get(trig.head.sent.start, 0)
+            for cand in self._candidates_for(doc, trig, idx, found):
+                found.append(cand)
+        merged = merge(found)
+        return [c for c in merged if self._keep(c)]
+
+    def _resolve_complements(self, triggers: list[Trigger]) -> list[Trigger]:
+        """A request absorbs what it asks for; a promise lends its modality to what it promises."""
+        by_head = {t.head.i: t for t in triggers}
+        dropped: set[int] = set()
+        for trig in triggers:
+            for gov in governors(trig.head, max_depth=3):
+                outer = by_head.get(gov.i)
+                if outer is None or outer is trig:
+                    continue
+                if outer.entry.complement == "absorb":
+                    dropped.add(trig.head.i)
+                elif outer.entry.complement == "modal":
+                    dropped.add(outer.head.i)
+                break
+        return [t for t in triggers if t.head.i not in dropped]
+
+    def clause_verb(self, head: Token) -> Token:
+        """The verb whose clause states a nominal trigger ("a effectué une visite", "le sommet a eu lieu")."""
+        if head.pos_ not in NOMINAL_POS or head.head is head:
+            return head
+        gov = head.head
+        cues = self.lexicon.arguments
+        lemma = gov.lemma_.lower()
+        if dep(head) in ("obj", "nsubj", "nsubj:pass", "obl:arg", "obl") and (
+                lemma in cues.light_verbs or lemma in cues.happen_verbs
+                or _phrasal(gov) in cues.happen_verbs):
+            return gov
+        return head
+
+    def _candidates_for(self, doc: Doc, trig: Trigger, idx: int, earlier: list[Candidate]) -> list[Candidate]:
+        verb = self.clause_verb(trig.head)
+        if not requirements.satisfied(doc, trig, verb, self.arguments):
+            return []
+        call = self.modality.classify(trig.head, verb)
+        type_, modality = trig.entry.type, call.modality
+        if modality == "negated" and trig.entry.negated_type:
+            type_, modality = trig.entry.negated_type, "asserted"
+        parts = self.arguments(doc, trig, verb)
+        cand = self._make(doc, trig, verb, idx, type_, modality, parts, call)
+        if trig.entry.roles == "visit":
+            return self._visits(doc, trig, verb, cand)
+        if parts.is_empty():
+            self._inherit(cand, earlier)
+        self._fallback_country(cand, parts)
+        return [cand]
+
+    def _make(self, doc: Doc, trig: Trigger, verb: Token, idx: int, type_: str, modality: str,
+              parts: Participants, call: ModalityCall) -> Candidate:
+        sent = trig.head.sent
+        date = self._date(doc, trig, sent, modality)
+        if modality == "asserted" and _after(date.value, doc):
+            modality = "future"  # an act dated after publication is announced, not done
+        mode, cameo = code(trig.entry, type_, parts.entities, parts.place)
+        evidence = Evidence(start=sent.start_char, end=sent.end_char, trigger=trig.text,
+                            trigger_start=trig.span.start_char, trigger_end=trig.span.end_char)
+        event = Event(type=type_, modality=modality, actors=list(parts.actors),
+                      recipients=list(parts.recipients), date=date, evidence=[evidence],
+                      mode=mode, cameo=cameo,
+                      context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
+                      location=parts.place)
+        nominal = trig.head.pos_ in NOMINAL_POS
+        cand = Candidate(event=event, sent_index=idx, nominal=nominal,
+                         distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
+                         anaphoric=nominal and _demonstrative(trig.head),
+                         cues=[call.cue] if call.cue else [])
+        event.confidence = self._confidence(trig, parts, call)
+        return cand
+
+    def _date(self, doc: Doc, trig: Trigger, sent: Span, modality: str) -> EventDate:
+        try:
+            return bridge.date_event(doc, trig.span, sent)
+        except Exception:  # noqa: BLE001 - a dating failure must not lose the event
+            return EventDate(value=None, text=None, basis="publication")
+
+    def _visits(self, doc: Doc, trig: Trigger, verb: Token, cand: Candidate) -> list[Candidate]:
+        """One visit per destination; the host is the destination's state; domestic trips are not events."""
+        dests = self.arguments.destinations(doc, verb, trig.head)
+        ev = cand.event
+        if not dests:
+            return [cand] if ev.recipients else []
+        out = []
+        actor_countries = {a.country for a in ev.actors if a.country}
+        for place in dests:
+            if place.country and place.country in actor_countries:
+                continue  # a trip at home
+            host = _host(doc, place)
+            recips = [host] if host else list(ev.recipients)
+            event = Event(type=ev.type, modality=ev.modality, actors=list(ev.actors), recipients=recips,
+                          date=ev.date, evidence=list(ev.evidence), mode=ev.mode, cameo=ev.cameo,
+                          context=list(ev.context), location=place, confidence=ev.confidence)
+            out.append(Candidate(event=event, sent_index=cand.sent_index, nominal=cand.nominal,
+                                 distinct=cand.distinct, anaphoric=cand.anaphoric, cues=cand.cues))
+        return out
+
+    def _inherit(self, cand: Candidate, earlier: list[Candidate]) -> None:
+        """"Un second sommet s'est déroulé": the participants of the last act of that type."""
+        prev = next((c for c in reversed(earlier) if c.event.type == cand.event.type
+                     and cand.sent_index - c.sent_index <= 2 and (c.event.actors or c.event.recipients)), None)
+        if prev is None or not (cand.nominal or cand.anaphoric):
+            return
+        cand.event.actors = list(prev.event.actors)
+        cand.event.recipients = list(prev.event.recipients)
+        cand.inherited = True
+
+    @staticmethod
+    def _fallback_country(cand: Candidate, parts: Participants) -> None:
+        """No participant has a country: the place's state stands for the side acted upon."""
+        ev = cand.event
+        if any(e.country for e in ev.actors + ev.recipients) or ev.location is None or not ev.location.country:
+            return
+        ev.recipients.append(Entity(id=f"place:{ev.location.country}", name=ev.location.name,
+                                    kind="state", country=ev.location.country))
+        ev.confidence *= 0.85
+
+    def _confidence(self, trig: Trigger, parts: Participants, call: ModalityCall) -> float:
+        """Trigger strength, scaled by how much of the act the text states."""
+        sides = bool(parts.actors) + bool(parts.recipients)
+        completeness = (0.55, 0.85, 1.0)[sides]
+        score = trig.entry.strength * completeness
+        if call.cue == "?":
+            score *= 0.7
+        return round(min(score, 1.0), 3)
+
+    @staticmethod
+    def _marked(head: Token, lemmas: frozenset[str]) -> bool:
+        return any(c.lemma_.lower() in lemmas for c in children(head, "amod", "det", "nummod"))
+
+    def _keep(self, cand: Candidate) -> bool:
+        """An act with no participant at all is not a usable record."""
+        ev = cand.event
+        if not (ev.actors or ev.recipients):
+            ev.confidence *= 0.5
+        return True
+
+
+def _phrasal(verb: Token) -> str:
+    """"avoir lieu" style verb + object noun, as the lexicon spells it."""
+    objs = [c.lemma_.lower() for c in children(verb, "obj")]
+    return f"{verb.lemma_.lower()}_{objs[0]}" if objs else verb.lemma_.lower()
+
+
+def _demonstrative(head: Token) -> bool:
+    return any("Dem" in c.morph.get("PronType") for c in children(head, "det"))
+
+
+def _after(value: str | None, doc: Doc) -> bool:
+    """Whether the ISO prefix ``value`` lies after the publication date."""
+    article = doc._.article
+    if not value or article is None or not value[:4].isdigit():
+        return False
+    dct = article.date.isoformat()
+    return value > dct[: len(value)]
+
+
+def _host(doc: Doc, place: Place) -> Entity | None:
+    """The state that hosts a visit to ``place``."""
+    if place.start is not None:
+        tok = next((t for t in doc if t.idx >= place.start), None)
+        if tok is not None:
+            m = bridge.mention_at(doc, tok)
+            if m is not None and m.entity.country == place.country:
+                return m.entity
+    if place.country:
+        return Entity(id=f"place:{place.country}", name=place.name, kind="state",
+                      country=place.country, sector="GOV")
+    return None

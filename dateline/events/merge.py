@@ -1,0 +1,84 @@
+"""One event per act within an article.
+
+Repeated mentions of the same act ("la dernière rencontre ... remonte au 12 juin
+2018. Les deux hommes s'étaient rencontrés à Singapour") become one Event with
+several Evidence spans. Two mentions are the same act when they have the same
+type and modality, the same participants (or one of them states none), and
+compatible dates. A nominal mention marked as new ("un second sommet") starts an
+act of its own; one marked as anaphoric ("cette visite") never does.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Event
+
+
+@dataclass
+class Candidate:
+    """An event as found in one sentence, with what merging needs to know."""
+
+    event: Event
+    sent_index: int
+    nominal: bool = False
+    distinct: bool = False  # "un second sommet", "une nouvelle attaque"
+    anaphoric: bool = False  # "cette visite", "ce sommet"
+    inherited: bool = False  # participants carried from an earlier mention
+    cues: list[str] = field(default_factory=list)
+
+
+def _ids(event: Event) -> frozenset[str]:
+    return frozenset(e.id for e in event.actors + event.recipients)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Equal, one a prefix of the other (2019 / 2019-02), or one unknown."""
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def same_act(first: Candidate, later: Candidate) -> bool:
+    a, b = first.event, later.event
+    if a.type != b.type or a.modality != b.modality:
+        return False
+    if later.distinct:
+        return False
+    if not dates_compatible(a.date.value, b.date.value):
+        return False
+    ia, ib = _ids(a), _ids(b)
+    if later.anaphoric or later.inherited:
+        return not ib or ib <= ia or ia <= ib
+    return ia == ib and bool(ia)
+
+
+def _absorb(into: Event, other: Event) -> None:
+    into.evidence.extend(other.evidence)
+    if into.date.value is None or (other.date.value and len(other.date.value) > len(into.date.value)
+                                   and other.date.value.startswith(into.date.value)):
+        if other.date.value is not None:
+            into.date = other.date
+    if into.location is None:
+        into.location = other.location
+    for ent in other.actors:
+        if all(ent.id != e.id for e in into.actors + into.recipients):
+            into.actors.append(ent)
+    for ent in other.recipients:
+        if all(ent.id != e.id for e in into.actors + into.recipients):
+            into.recipients.append(ent)
+    into.context = list(dict.fromkeys(into.context + other.context))
+    into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold each candidate into the latest earlier one stating the same act."""
+    kept: list[Candidate] = []
+    for cand in candidates:
+        target = next((k for k in reversed(kept) if same_act(k, cand)), None)
+        if target is None:
+            if cand.anaphoric and cand.event.type in {k.event.type for k in kept}:
+                continue  # "cette proposition": a reference to an act whose record differs
+            kept.append(cand)
+        else:
+            _absorb(target.event, cand.event)
+    return kept

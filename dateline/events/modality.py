@@ -1,0 +1,139 @@
+"""How sure the text is that an act happened (EVENTS.md section 2, ``modality``).
+
+Mechanisms, in order of precedence:
+
+1. negation of the trigger's clause ("ne ... pas", "aucun accord", "sans que",
+   a governing "échouer"/"renoncer") -> ``negated``;
+2. a condition or open question ("si ...", "reste à savoir si", "?") -> ``hypothetical``;
+3. a governing word from the cues ("veut", "prévoit de", "pourrait", "projet de",
+   "se verrait bien") -> its modality, unless in a past tense that realises it;
+4. the verb's morphology: the conditional on a compound past ("aurait été
+   arrêté") or hearsay ("dit-on") -> ``alleged``; Tense=Fut -> ``future``;
+5. otherwise ``asserted``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import ModalityCues
+from .syntax import children, dep, governors
+
+
+@dataclass(frozen=True)
+class ModalityCall:
+    modality: str
+    cue: str | None = None  # the word that decided, for confidence and debugging
+
+
+def _auxes(verb: Token) -> list[Token]:
+    return children(verb, "aux", "cop")
+
+
+def _morph(tok: Token, feat: str) -> list[str]:
+    return tok.morph.get(feat)
+
+
+class ModalityClassifier:
+    """``classify(trigger_head, verb) -> ModalityCall`` with one language's cues."""
+
+    def __init__(self, cues: ModalityCues):
+        self.cues = cues
+
+    def classify(self, head: Token, verb: Token) -> ModalityCall:
+        chain = [head] + ([verb] if verb is not head else [])
+        chain += [g for g in governors(verb) if g not in chain]
+        neg = self._negation(head, verb, chain)
+        if neg:
+            return ModalityCall("negated", neg)
+        hyp = self._hypothetical(chain)
+        if hyp:
+            return ModalityCall("hypothetical", hyp)
+        gov = self._governor(chain[1:] if verb is head else chain[2:], head, verb)
+        if gov:
+            return gov
+        return self._morphology(verb)
+
+    # --- 1. negation -----------------------------------------------------------------
+
+    def _negated_clause(self, tok: Token) -> str | None:
+        kids = list(tok.children)
+        has_ne = any(k.lower_ in ("ne", "n'") for k in kids) or any(
+            k.lower_ in ("ne", "n'") for a in _auxes(tok) for k in a.children)
+        words = [k for k in kids if k.lower_ in self.cues.negation_words and dep(k) in ("advmod", "det", "nsubj", "obj", "nsubj:pass")]
+        # "aucun accord ne soit signé": the negative determiner sits on an argument.
+        words += [d for k in children(tok, "nsubj", "obj") for d in k.children
+                  if d.lower_ in self.cues.negation_words and dep(d) == "det"]
+        if words and (has_ne or any(w.lower_ in ("aucun", "aucune", "nul", "nulle") for w in words)):
+            return words[0].lower_
+        if has_ne and any(k.lower_ in ("jamais", "plus", "pas", "rien", "personne") for k in tok.subtree if k.i > tok.i - 4):
+            return "ne"
+        marks = [k for k in kids if dep(k) in ("mark", "case") and k.lower_ in self.cues.negation_marks]
+        return marks[0].lower_ if marks else None
+
+    def _negation(self, head: Token, verb: Token, chain: list[Token]) -> str | None:
+        for det in children(head, "det"):  # "aucun accord"
+            if det.lower_ in self.cues.negation_words and det.lower_.startswith(("aucun", "nul")):
+                return det.lower_
+        for tok in chain[:3]:
+            cue = self._negated_clause(tok)
+            if cue:
+                return cue
+        for gov in chain[1:]:
+            if gov.lemma_.lower() in self.cues.negating_governors:
+                return gov.lemma_
+        return None
+
+    # --- 2. conditions and questions -------------------------------------------------
+
+    def _hypothetical(self, chain: list[Token]) -> str | None:
+        for tok in chain:
+            for k in children(tok, "mark"):
+                if k.lower_ in self.cues.hypothetical_marks:
+                    return k.lower_
+        sent = chain[0].sent
+        last = [t for t in sent if not t.is_space]
+        if last and last[-1].text == "?":
+            return "?"
+        return None
+
+    # --- 3. governing words ----------------------------------------------------------
+
+    def _governor(self, govs: list[Token], head: Token, verb: Token) -> ModalityCall | None:
+        for tok in [verb] + govs if verb is not head else govs:
+            lemma = tok.lemma_.lower()
+            refl = any(c.lemma_.lower() == "se" for c in tok.children)
+            mod = self.cues.reflexive_governors.get(lemma) if refl else None
+            if tok is verb and mod is None:
+                continue
+            mod = mod or self.cues.governors.get(lemma)
+            if mod is None:
+                continue
+            if lemma in self.cues.realized_in_past and self._past(tok):
+                return None
+            return ModalityCall(mod, lemma)
+        return None
+
+    @staticmethod
+    def _past(tok: Token) -> bool:
+        """Passé composé, passé simple or plus-que-parfait ("a dû", "dut", "avait pu")."""
+        if "Past" in _morph(tok, "Tense") and "Fin" in _morph(tok, "VerbForm"):
+            return True
+        if "Part" in _morph(tok, "VerbForm"):
+            return any("Ind" in _morph(a, "Mood") for a in _auxes(tok))
+        return False
+
+    # --- 4. morphology ---------------------------------------------------------------
+
+    def _morphology(self, verb: Token) -> ModalityCall:
+        auxes = _auxes(verb)
+        forms = [verb] + auxes
+        if any(t.lower_ in self.cues.hearsay for t in verb.sent if abs(t.i - verb.i) < 8):
+            return ModalityCall("alleged", "hearsay")
+        if any("Cnd" in _morph(t, "Mood") for t in forms):
+            # The journalistic conditional states a reported act under reserve.
+            return ModalityCall("alleged", "conditionnel")
+        if any("Fut" in _morph(t, "Tense") for t in forms):
+            return ModalityCall("future", "futur")
+        return ModalityCall("asserted")

@@ -1,0 +1,83 @@
+"""Syntactic conditions a lexicon entry may set (``requires = ...``).
+
+They tell apart the senses of one lemma: "se rendre en Russie" (a visit) from
+"se rendre" (to surrender), "arrêter un suspect" from "arrêter la destruction",
+"appeler à la grève" from "appeler quelqu'un".
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from . import bridge
+from .arguments import ArgumentFinder
+from .syntax import case_of, children, dep, is_passive
+from .triggers import Trigger
+
+
+def _patients(verb: Token) -> list[Token]:
+    toks = children(verb, "obj")
+    if is_passive(verb):
+        toks += [t for t in children(verb, "nsubj") if dep(t).endswith("pass") or True]
+    return toks
+
+
+def actor_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """The act has a patient that is an actor, a person or a target."""
+    if trig.head is not verb or trig.head.pos_ != "VERB":
+        toks = children(trig.head, "nmod", "obj")
+    else:
+        toks = _patients(verb)
+    for tok in toks:
+        if tok.pos_ in ("PRON", "PROPN") or bridge.mention_at(doc, tok) is not None:
+            return True
+        if tok.lemma_.lower() in finder.cues.person_nouns or finder.entities_of(doc, tok):
+            return True
+    return False
+
+
+def country_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """The object is a state or a place in one ("quitter l'Afghanistan")."""
+    for tok in children(verb, "obj"):
+        place = bridge.place_for(doc, tok)
+        ments = finder.entities_of(doc, tok)
+        if (place is not None and place.country) or any(e.kind == "state" for e in ments):
+            return True
+    return False
+
+
+def partner(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """Someone to talk with: "avec X", "entre X et Y", or an object."""
+    for tok in children(verb, "obl", "obj", "nmod") + children(trig.head, "nmod"):
+        if (case_of(tok) or "").split()[:1] in (["avec"], ["entre"]) or dep(tok) == "obj":
+            if finder.entities_of(doc, tok):
+                return True
+    return False
+
+
+def appeal(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """"appeler à X", "appeler X à faire", "un appel à": a complement introduced by à."""
+    for tok in children(trig.head, "obl", "xcomp", "nmod", "ccomp", "obj", "iobj"):
+        marks = (case_of(tok) or "").split()
+        if marks[:1] in (["à"], ["au"], ["aux"], ["à_le"]) or (dep(tok) == "ccomp" and marks[:1] == ["que"]):
+            return True
+    return any(t.lower_ in ("à", "au", "aux") and t.i == trig.head.i + 1 for t in doc[trig.head.i:trig.head.i + 2])
+
+
+def destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    return bool(finder.destinations(doc, verb, trig.head))
+
+
+def no_destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    return not finder.destinations(doc, verb, trig.head)
+
+
+CHECKS = {
+    "actor_object": actor_object, "country_object": country_object, "partner": partner,
+    "appeal": appeal, "destination": destination, "no_destination": no_destination,
+}
+
+
+def satisfied(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """Whether ``trig`` meets its entry's ``requires`` (always, when it sets none)."""
+    req = trig.entry.requires
+    return req is None or CHECKS[req](doc, trig, verb, finder)
