@@ -85,6 +85,8 @@ class Timex:
     value: str
     anchor: str | None = None  # "dct", "narrative" or None (absolute)
     rule: str | None = None  # name of the rule that found it
+    # the date an offset duration points to ("il y a <deux ans>" -> "2023"), else None
+    points_to: str | None = None
 
     def to_record(self, article_id: str) -> dict[str, Any]:
         return {"article_id": article_id, "start": self.start, "end": self.end,
