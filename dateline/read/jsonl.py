@@ -35,7 +35,7 @@ def _parse(raw: bytes, lineno: int) -> object:
     if lineno == 1:
         raw = raw.removeprefix(codecs.BOM_UTF8)
     try:
-        line = decode(raw)
+        line = decode(raw).rstrip("\r\n")
     except InputError as e:
         raise InputError(f"line {lineno}: {e}") from None
     try:
