@@ -21,6 +21,9 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict):
+        if "min" in value and "max" in value:  # a range, e.g. an event's reported dates
+            lo, hi = value["min"], value["max"]
+            return str(lo) if lo == hi else f"{lo}..{hi}"
         return str(value.get("name") or value.get("value") or json.dumps(value, ensure_ascii=False))
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)

@@ -171,6 +171,13 @@ class Database:
         """Whether an article with this content hash is stored."""
         return self._has(content_hash)
 
+    @_locked
+    def article_id_for(self, content_hash: str) -> str | None:
+        """The stored id of the article with this content hash, if any."""
+        row = self._conn.execute("SELECT id FROM articles WHERE content_hash = ?",
+                                 (content_hash,)).fetchone()
+        return row[0] if row else None
+
     # -- events -----------------------------------------------------------------------
 
     @staticmethod
@@ -224,6 +231,9 @@ class Database:
             "evidence": [dict(s, text=text[s["start"]:s["end"]]) for s in m["spans"]],
             "trigger": {"text": m["trigger"], "start": m["trigger_start"],
                         "end": m["trigger_end"]},
+            # the first evidence span, flat (article text offsets)
+            "start": m["evidence_start"], "end": m["evidence_end"],
+            "trigger_start": m["trigger_start"], "trigger_end": m["trigger_end"],
             "confidence": m["record"].get("confidence"),
         }
 
@@ -305,11 +315,13 @@ class Database:
         return ("actor_id", side) if known else ("country", side.upper())
 
     @_locked
-    def dyad(self, a: str, b: str, modality: str | None = None) -> dict[str, Any]:
+    def dyad(self, a: str, b: str, modality: str | None = None,
+             limit: int = 500) -> dict[str, Any]:
         """Events between ``a`` and ``b`` (actor ids or country codes) by month and quad class.
 
         Months come from the date each event happened; events dated only to the year
-        (or undated) are counted apart in ``coarse``.
+        (or undated) are counted apart in ``coarse``. ``events`` lists them (timeline
+        order, at most ``limit``).
         """
         conds, params = [], []
         for side in (a, b):
@@ -319,8 +331,9 @@ class Database:
         if modality:
             conds.append("e.modality = ?")
             params.append(modality)
-        rows = self._all(f"SELECT e.date_value, e.quad FROM events e WHERE "
-                         f"{' AND '.join(conds)}", params)
+        rows = self._all(f"SELECT e.date_value, e.quad, e.record FROM events e WHERE "
+                         f"{' AND '.join(conds)} ORDER BY e.place_date, e.first_reported, "
+                         "e.id", params)
         months: dict[str, dict[str, int]] = {}
         coarse = dict.fromkeys(QUADS, 0)
         for row in rows:
@@ -328,7 +341,8 @@ class Database:
             bucket = months.setdefault(key, dict.fromkeys(QUADS, 0)) if key else coarse
             bucket[row["quad"]] += 1
         return {"a": a, "b": b, "total": len(rows), "coarse": coarse,
-                "months": [{"month": k, **months[k]} for k in sorted(months)]}
+                "months": [{"month": k, **months[k]} for k in sorted(months)],
+                "events": [self._event_dict(r) for r in rows[:limit]]}
 
     # -- articles ---------------------------------------------------------------------
 
