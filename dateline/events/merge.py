@@ -47,6 +47,8 @@ def same_act(first: Candidate, later: Candidate) -> bool:
     if not dates_compatible(a.date.value, b.date.value):
         return False
     ia, ib = _ids(a), _ids(b)
+    if not ib:  # "le sommet d'Hanoï de 2019": a mention naming no one adds evidence
+        return True
     if later.anaphoric or later.inherited:
         return not ib or ib <= ia or ia <= ib
     return ia == ib and bool(ia)
@@ -76,8 +78,8 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         target = next((k for k in reversed(kept) if same_act(k, cand)), None)
         if target is None:
-            if cand.anaphoric and cand.event.type in {k.event.type for k in kept}:
-                continue  # "cette proposition": a reference to an act whose record differs
+            if cand.anaphoric:
+                continue  # "cette proposition": a reference back, never a new act
             kept.append(cand)
         else:
             _absorb(target.event, cand.event)
