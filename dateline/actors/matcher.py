@@ -1,0 +1,74 @@
+"""Dictionary matching of knowledge-base forms over a text, word by word.
+
+Independent of spaCy's tokenisation (which splits "Kim Jong-un" differently
+from one sentence to the next): the text is cut into folded words and the
+longest known word sequence wins at each position, left to right.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .kb import KnowledgeBase, LexEntry
+from .text import case_ok, key, words
+
+
+@dataclass
+class Match:
+    """A span of text whose words are a known form."""
+
+    start: int
+    end: int
+    text: str
+    entries: list[LexEntry]
+
+    def of(self, *kinds: str) -> list[LexEntry]:
+        """The entries of the given kinds."""
+        return [e for e in self.entries if e.kind in kinds]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+
+class DictMatcher:
+    """Longest-match lookup of every form of a knowledge base (plus extra place names)."""
+
+    def __init__(self, kb: KnowledgeBase, place_names: list[str] = ()) -> None:
+        self.index: dict[tuple[str, ...], list[LexEntry]] = {k: list(v) for k, v in kb.lexicon.items()}
+        for name in place_names:
+            k = key(name)
+            if k:
+                entry = LexEntry("place", " ".join(k), name, "any" if name[:1].islower() else "cap")
+                bucket = self.index.setdefault(k, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        self.first = {k[0] for k in self.index}
+        self.max_len = max((len(k) for k in self.index), default=1)
+
+    def __call__(self, text: str) -> list[Match]:
+        """Non-overlapping matches, left to right, longest first at each position."""
+        ws = words(text)
+        keys = [w for _, _, w in ws]
+        out: list[Match] = []
+        i, n = 0, len(ws)
+        while i < n:
+            if keys[i] not in self.first:
+                i += 1
+                continue
+            found = None
+            for length in range(min(self.max_len, n - i), 0, -1):
+                entries = self.index.get(tuple(keys[i:i + length]))
+                if not entries:
+                    continue
+                start, end = ws[i][0], ws[i + length - 1][1]
+                surface = text[start:end]
+                ok = [e for e in entries if case_ok(e.case, surface)]
+                if ok:
+                    found = (length, Match(start, end, surface, ok))
+                    break
+            if found:
+                out.append(found[1])
+                i += found[0]
+            else:
+                i += 1
+        return out

