@@ -12,6 +12,7 @@ one ``Rejection`` naming the file (and record), and the batch goes on.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import BinaryIO, Iterable, Iterator, Sequence, TextIO
 
 from ..errors import InputError
@@ -56,8 +57,10 @@ def read_paths(paths: Sequence[str], date: dt.date | None = None,
     ``--date``); ``max_bytes`` bounds one article's UTF-8 text. Bad inputs give a
     ``Rejection`` each; no exception escapes.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]  # one path, not a sequence of characters
     options = ReadOptions(date=date, max_bytes=max_bytes)
-    for item in _guarded("<arguments>", expand_paths(list(paths))):
+    for item in _guarded("<arguments>", expand_paths([os.fspath(p) for p in paths])):
         if isinstance(item, Rejection):
             yield item
         elif item == STDIN:

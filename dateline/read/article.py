@@ -41,7 +41,10 @@ def build_article(*, id: str, date: dt.date, text: object, source: str,
         return Rejection(source, f"\"text\" is not a string but {type(text).__name__}")
     if not text.strip():
         return Rejection(source, "empty text")
-    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError:  # a lone surrogate, e.g. from a JSON "\ud800" escape
+        return Rejection(source, "text holds invalid Unicode (a lone surrogate)")
     if size > options.max_bytes:
         return Rejection(source, f"article too large: {megabytes(size)} of text "
                                  f"(limit {megabytes(options.max_bytes)})")

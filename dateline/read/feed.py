@@ -5,13 +5,12 @@ import datetime as dt
 import email.utils
 from typing import Any, Iterator
 
-import feedparser
-
 from ..errors import InputError
 from ..model import Article, Rejection
 from .article import ReadOptions, build_article
 from .dates import looks_iso, parse_date, resolve_date
 from .markup import html_to_text
+from .records import guarded_record
 from .source import Input, read_bytes
 
 _DATE_KEYS = ("published", "updated", "created")
@@ -71,6 +70,8 @@ def _entry_article(entry: Any, k: int, inp: Input, options: ReadOptions) -> Arti
 
 def read_feed(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]:
     """The articles of an RSS or Atom feed."""
+    import feedparser  # imported here: only feeds need it
+
     # Bytes, never a string: feedparser would take a string for a URL to fetch.
     parsed = feedparser.parse(read_bytes(inp, options), sanitize_html=True,
                               resolve_relative_uris=False)
@@ -79,4 +80,5 @@ def read_feed(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]
             raise InputError(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
         raise InputError("feed has no entries")
     for k, entry in enumerate(parsed.entries, 1):
-        yield _entry_article(entry, k, inp, options)
+        yield guarded_record(lambda: _entry_article(entry, k, inp, options),
+                             f"{inp.name}#{k}", f"entry {k}: ")

@@ -13,7 +13,7 @@ from .feed import read_feed
 from .jsonfile import read_json
 from .jsonl import read_jsonl
 from .source import Input
-from .text import SEED_HEADER, read_text
+from .text import read_text
 from .webpage import read_html
 
 Reader = Callable[[Input, ReadOptions], Iterator[Article | Rejection]]
@@ -63,6 +63,3 @@ def sniff_format(head: bytes) -> str:
         return "feed" if _FEED_ROOT.search(start[:4096]) else "html"
     return "text"  # seed format or plain text; read_text tells them apart
 
-
-__all__ = ["READERS", "EXTENSIONS", "SEED_HEADER", "format_of_path", "sniff_format",
-           "unknown_extension_reason"]

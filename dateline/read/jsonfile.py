@@ -8,7 +8,7 @@ from ..errors import InputError
 from ..model import Article, Rejection
 from .article import ReadOptions
 from .decode import decode
-from .records import json_kind, record_to_article
+from .records import guarded_record, json_kind, record_to_article
 from .source import Input, read_bytes
 
 
@@ -29,8 +29,8 @@ def read_json(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]
         if not doc:
             raise InputError("no articles (an empty list)")
         for k, item in enumerate(doc, 1):
-            yield record_to_article(item, default_id=f"{inp.stem}#{k}",
-                                    source=f"{inp.name}#{k}", options=options,
-                                    where=f"item {k}: ")
+            yield guarded_record(lambda: record_to_article(
+                item, default_id=f"{inp.stem}#{k}", source=f"{inp.name}#{k}", options=options,
+                where=f"item {k}: "), f"{inp.name}#{k}", f"item {k}: ")
     else:
         raise InputError(f"expected an article object or a list of them, not {json_kind(doc)}")

@@ -9,7 +9,7 @@ from ..errors import InputError
 from ..model import Article, Rejection
 from .article import ReadOptions, megabytes
 from .decode import decode
-from .records import record_to_article
+from .records import guarded_record, record_to_article
 from .source import Input
 
 
@@ -66,7 +66,8 @@ def read_jsonl(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection
             except InputError as e:
                 yield Rejection(source, str(e))
                 continue
-            yield record_to_article(obj, default_id=f"{inp.stem}#{count}", source=source,
-                                    options=options, where=f"line {lineno}: ")
+            yield guarded_record(lambda: record_to_article(
+                obj, default_id=f"{inp.stem}#{count}", source=source, options=options,
+                where=f"line {lineno}: "), source, f"line {lineno}: ")
     if count == 0:
         raise InputError("empty file (no JSON lines)")

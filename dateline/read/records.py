@@ -1,7 +1,7 @@
 """JSON article objects (``{"id", "date", "title", "url", "text"}``) to articles."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import InputError
 from ..model import Article, Rejection
@@ -17,6 +17,15 @@ def json_kind(value: Any) -> str:
 
 def _optional_str(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
+
+
+def guarded_record(build: Callable[[], Article | Rejection], source: str,
+                   where: str) -> Article | Rejection:
+    """``build()``, or a rejection of this one record if it fails: the file goes on."""
+    try:
+        return build()
+    except Exception as e:  # noqa: BLE001 - one odd record must not end its file
+        return Rejection(source, f"{where}unreadable record ({type(e).__name__}: {e})")
 
 
 def record_to_article(obj: Any, *, default_id: str, source: str, options: ReadOptions,

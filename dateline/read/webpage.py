@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import trafilatura
-
 from ..errors import InputError
 from ..model import Article, Rejection
 from .article import ReadOptions, build_article
@@ -30,6 +28,8 @@ def page_text(text: str, title: str | None) -> str:
 
 def read_html(inp: Input, options: ReadOptions) -> Iterator[Article | Rejection]:
     """The article of an HTML page; scripts, styles and boilerplate are left out."""
+    import trafilatura  # imported here: 0.4 s, and only HTML needs it
+
     page = decode(read_bytes(inp, options))
     doc = trafilatura.bare_extraction(
         page, with_metadata=True, include_comments=False, include_images=False,

@@ -123,3 +123,11 @@ def test_malformed_json_file_names_the_line(write, read):
 def test_json_file_of_the_wrong_shape(write, read):
     assert read(write("n.json", "3"))[0].reason.endswith("not a number")
     assert read(write("l.json", "[]"))[0].reason == "no articles (an empty list)"
+
+
+def test_lone_surrogate_is_one_rejection(write, read, french):
+    path = write("sur.jsonl", '{"date": "2025-01-01", "text": "abc \\ud800 def"}\n'
+                              + _line(date="2025-01-01", text=french) + "\n")
+    bad, good = read(path)
+    assert bad == Rejection(f"{path}#1", "line 1: text holds invalid Unicode (a lone surrogate)")
+    assert isinstance(good, Article)

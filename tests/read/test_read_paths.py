@@ -121,3 +121,8 @@ def test_read_paths_accepts_path_objects_and_dates(tmp_path, write, french):
     path = write("a.txt", french)
     (article,) = read_paths([path], date=dt.date(2025, 1, 1))
     assert article.id == "a"
+
+
+def test_a_single_path_string_is_one_path(write, french):
+    path = write("seul.txt", _seed(french))
+    assert [a.id for a in read_paths(str(path))] == ["seul"]

@@ -5,7 +5,7 @@ import datetime as dt
 import io
 import json
 
-from dateline.model import Article, Rejection
+from dateline.model import Rejection
 
 
 def test_seed_text_on_stdin(read, french):
