@@ -15,6 +15,7 @@ so the same records give the same event whatever order they were ingested in.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from typing import Any, Iterable
 
@@ -130,10 +131,13 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     return {
         "id": record["id"], "type": type_, "plover": plover, "quad": record["quad"],
         "mode": record["mode"], "modality": modality, "cameo": record["cameo"],
-        "date_value": date["value"], "date_start": span[0] if span else None,
+        "context": json.dumps(record["context"]), "date_value": date["value"],
+        "date_text": date["text"], "date_basis": date["basis"], "date_start": span[0] if span else None,
         "date_end": span[1] if span else None, "date_disagree": int(date_info["disagree"]),
         "first_reported": reported[0], "last_reported": reported[-1],
-        "place_date": span[0] if span else reported[0], "confidence": record["confidence"],
+        "place_date": span[0] if span else reported[0],
+        "location": json.dumps(record["location"], ensure_ascii=False, sort_keys=True)
+        if record["location"] else None, "confidence": record["confidence"],
         "num_mentions": record["num_mentions"], "num_articles": record["num_articles"],
         "num_sources": record["num_sources"], "record": record,
     }

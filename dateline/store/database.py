@@ -21,7 +21,7 @@ from ..model import Extraction
 from .ingest import add_extraction, load_mention
 from .queries import EventFilter, QueryError, fts_query, page
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 QUADS = ("verbal-coop", "material-coop", "verbal-conflict", "material-conflict")
 
 __all__ = ["SCHEMA_VERSION", "Database", "QueryError", "StoreError"]

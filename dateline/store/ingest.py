@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlparse
 
-from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
+from ..fuse import WINDOW_DAYS, MentionKey, compatible, event_id_for, fold, summarise
 from ..model import Entity, Event, Extraction
 
 
@@ -162,16 +162,27 @@ def load_mention(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored records of the same type sharing a country or an actor with ``row``."""
+    """Stored records that may be the same act as ``row``: same type, a shared country
+    or actor, and a date or publication day that ``compatible`` could accept."""
     k = key_of(row)
     values = sorted(k.countries) + sorted(k.actor_ids)
     if not values:
         return []
     marks = ",".join("?" * len(values))
-    sql = (f"SELECT m.* FROM mentions m WHERE m.type = ? AND m.article_id != ? AND m.id IN "
-           f"(SELECT mention_id FROM mention_actors WHERE country IN ({marks}) "
+    lo = (k.published - dt.timedelta(days=WINDOW_DAYS)).isoformat()
+    hi = (k.published + dt.timedelta(days=WINDOW_DAYS)).isoformat()
+    window = "m.published BETWEEN ? AND ?"
+    if k.date:
+        when = (f"((m.date_value IS NOT NULL AND (substr(?, 1, length(m.date_value)) = "
+                f"m.date_value OR substr(m.date_value, 1, length(?)) = ?)) OR "
+                f"(m.date_value IS NULL AND {window}))")
+        when_params = [k.date, k.date, k.date, lo, hi]
+    else:
+        when, when_params = window, [lo, hi]
+    sql = (f"SELECT m.* FROM mentions m WHERE m.type = ? AND m.article_id != ? AND {when} "
+           f"AND m.id IN (SELECT mention_id FROM mention_actors WHERE country IN ({marks}) "
            f"OR actor_id IN ({marks}))")
-    params = [row["type"], row["article_id"], *values, *values]
+    params = [row["type"], row["article_id"], *when_params, *values, *values]
     return [load_mention(r) for r in conn.execute(sql, params)]
 
 

@@ -1,4 +1,4 @@
--- dateline store, schema version 1 (PRAGMA user_version).
+-- dateline store, schema version 2 (PRAGMA user_version).
 -- Articles and what the pipeline found in each; fused actors and events across articles.
 
 CREATE TABLE articles (
@@ -66,13 +66,17 @@ CREATE TABLE events (
     mode          TEXT,
     modality      TEXT NOT NULL,
     cameo         TEXT,
+    context       TEXT NOT NULL DEFAULT '[]',   -- JSON list
     date_value    TEXT,
+    date_text     TEXT,
+    date_basis    TEXT,
     date_start    TEXT,                          -- first day the date value covers
     date_end      TEXT,                          -- last day it covers
     date_disagree INTEGER NOT NULL DEFAULT 0,
     first_reported TEXT NOT NULL,
     last_reported  TEXT NOT NULL,
     place_date    TEXT NOT NULL,                 -- date_start, else first_reported: timeline order
+    location      TEXT,                          -- JSON or NULL
     confidence    REAL NOT NULL,
     num_mentions  INTEGER NOT NULL,
     num_articles  INTEGER NOT NULL,
@@ -108,7 +112,7 @@ CREATE TABLE mentions (
 );
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_id);
-CREATE INDEX mentions_type ON mentions(type);
+CREATE INDEX mentions_type ON mentions(type, published);
 
 CREATE TABLE mention_actors (
     mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,

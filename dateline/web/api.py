@@ -91,7 +91,8 @@ def _ingest(request: Request, articles: list[ArticleIn]) -> list[dict[str, Any]]
             status = "duplicate"
         else:
             try:
-                extraction = extract(article)
+                with request.app.state.extract_lock:  # one pipeline, one article at a time
+                    extraction = extract(article)
             except DatelineError as err:
                 raise HTTPException(422, f"article {article.id}: {err}") from err
             status = db.add(extraction)

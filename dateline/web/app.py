@@ -102,6 +102,7 @@ def create_app(db_path: str, extractor: Callable | None = None,
     app.state.db = db
     app.state.templates = pages.environment()
     app.state.get_extractor = _lazy_extractor(extractor)
+    app.state.extract_lock = threading.Lock()
     app.state.max_body = max_body
 
     @app.middleware("http")

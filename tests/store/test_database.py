@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from dateline.model import Extraction
-from dateline.store import Database, QueryError, StoreError
+from dateline.store import SCHEMA_VERSION, Database, QueryError, StoreError
 from dateline.store.sample import build, sample_extractions
 
 
@@ -35,7 +35,7 @@ def test_schema_version_wal_and_foreign_keys(tmp_path):
     path = tmp_path / "s.db"
     Database(path).close()
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     conn.close()
     with Database(path) as db:
@@ -49,6 +49,16 @@ def test_newer_schema_is_refused_clearly(tmp_path):
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     with pytest.raises(StoreError, match=r"new\.db: schema version 99 .*newer"):
+        Database(path)
+
+
+def test_older_schema_is_refused_clearly(tmp_path):
+    path = tmp_path / "old.db"
+    Database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    conn.close()
+    with pytest.raises(StoreError, match=r"old\.db: unknown schema version .*new --db"):
         Database(path)
 
 
