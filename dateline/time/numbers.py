@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .trie import trie_regex
+
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _SPLIT = re.compile(r"[\s\-\u2011]+")
 
@@ -45,7 +47,7 @@ class NumberLexicon:
 
     def word_pattern(self) -> str:
         """A regex (no groups) matching one number written in words."""
-        atom = "|".join(re.escape(w) for w in self.words())
+        atom = trie_regex(self.words())
         join = "".join(f"|\\s+{re.escape(j)}\\s+|-{re.escape(j)}-" for j in self.joiners)
         return rf"(?:{atom})(?:(?:[\-\s]{join})(?:{atom}))*"
 

@@ -1,0 +1,195 @@
+"""What a temporal expression is resolved against, and in which direction.
+
+News mode: the publication date (DCT), the direction (past or future) read
+from the tense and mood of the governing verb (``token.morph``). Narrative
+mode: relative expressions ("six mois plus tard", "le lendemain", "en juin"
+while the text narrates 2019) resolve against the last date the text reached.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .value import Point
+
+PAST, FUTURE, PRESENT = "past", "future", "present"
+_VERBAL = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class TenseLexicon:
+    """Verbs whose infinitive complement looks forward or back, and auxiliary labels."""
+
+    future_heads: frozenset[str] = frozenset()
+    past_heads: frozenset[str] = frozenset()
+    aux_deps: frozenset[str] = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+
+    @classmethod
+    def from_data(cls, data: dict) -> "TenseLexicon":
+        """Build from the ``[tense]`` table of tense.toml."""
+        return cls(frozenset(data.get("future_heads", ())), frozenset(data.get("past_heads", ())),
+                   frozenset(data.get("aux_deps", ("aux", "aux:tense", "aux:pass", "cop"))))
+
+
+def _has(token: Token, feature: str, value: str) -> bool:
+    return value in token.morph.get(feature)
+
+
+def _auxiliaries(pred: Token, lex: TenseLexicon) -> list[Token]:
+    return [c for c in pred.children if c.dep_ in lex.aux_deps and c.i < pred.i]
+
+
+def predicate_of(token: Token, lex: TenseLexicon, hops: int = 4) -> Token | None:
+    """The verb (or copular predicate) that governs ``token``: the nearest ancestor
+    that is a verb or carries an auxiliary."""
+    current = token
+    for _ in range(hops):
+        if current.pos_ in _VERBAL or _auxiliaries(current, lex):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return current if current.pos_ in _VERBAL else None
+
+
+def tense_of(pred: Token, lex: TenseLexicon, depth: int = 0) -> str | None:
+    """past / future / present (None when unknown) of a verb with its auxiliaries:
+    "a annoncé", "avait rencontré", "vint" -> past; "viendra", "aura lieu",
+    "va venir", "devrait venir" -> future; "se rend" -> present."""
+    if _has(pred, "VerbForm", "Inf"):
+        head = pred.head
+        if head is pred or head.pos_ not in _VERBAL or depth > 2:
+            return None
+        if head.lemma_ in lex.future_heads:
+            return FUTURE
+        if head.lemma_ in lex.past_heads:
+            return PAST
+        return None  # "avant de quitter": the infinitive's own time is unknown
+    auxes = _auxiliaries(pred, lex)
+    tense_aux = [a for a in auxes if a.dep_ == "aux:tense"]
+    if tense_aux or auxes:
+        aux = (tense_aux or auxes)[0]
+        if _has(aux, "Tense", "Fut"):
+            return FUTURE
+        if _has(aux, "Tense", "Imp") or _has(aux, "Tense", "Past"):
+            return PAST  # plus-que-parfait, passé antérieur, passive imparfait
+        if _has(aux, "Mood", "Cnd"):
+            return PAST if tense_aux else None  # conditionnel passé / "serait mort"
+        if tense_aux:
+            return PAST  # passé composé: "a annoncé", "s'est rendu"
+        return PRESENT  # present passive or copula: "est prévue", "est malade"
+    if _has(pred, "Mood", "Cnd") or _has(pred, "Tense", "Fut"):
+        return FUTURE
+    if _has(pred, "Tense", "Imp"):
+        return PAST
+    if _has(pred, "Tense", "Past"):
+        return PAST if _has(pred, "VerbForm", "Fin") else None  # a lone participle says little
+    if _has(pred, "Tense", "Pres"):
+        for child in pred.children:  # "va signer": aller + infinitive
+            if child.dep_ == "xcomp" and _has(child, "VerbForm", "Inf"):
+                if pred.lemma_ in lex.future_heads:
+                    return FUTURE
+                if pred.lemma_ in lex.past_heads:
+                    return PAST
+        return PRESENT
+    return None
+
+
+def tense_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> str | None:
+    """The tense governing the expression at doc.text[start:end] (None without a parse)."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    pred = predicate_of(span.root, lex)
+    return tense_of(pred, lex) if pred is not None else None
+
+
+def direction(spec: str | None, tense: str | None) -> str | None:
+    """The search direction from a rule's ``dir`` ("-1" / "+1" from "dernier" /
+    "prochain", "past", "future", "same") or, when it says nothing, the tense."""
+    spec = (spec or "").strip()
+    if spec.startswith("-") or spec == PAST:
+        return PAST
+    if spec.startswith("+") or spec == FUTURE:
+        return FUTURE
+    if spec == "same":
+        return "same"
+    return tense if tense in (PAST, FUTURE) else None
+
+
+@dataclass
+class Reference:
+    """The reference times of one document, updated as the tagger walks it:
+    the DCT, the last date the text mentioned, the last day it mentioned."""
+
+    dct: dt.date
+    sentence_starts: list[int] = field(default_factory=list)
+    last: Point | None = None
+    last_pos: int = -1
+    last_day: Point | None = None
+
+    @classmethod
+    def for_doc(cls, dct: dt.date, doc: Doc | None) -> "Reference":
+        """A fresh reference for ``doc`` (its sentence starts speed up sentence look-ups)."""
+        starts: list[int] = []
+        if doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+            starts = [s.start_char for s in doc.sents]
+        return cls(dct=dct, sentence_starts=starts)
+
+    def sentence_index(self, pos: int) -> int:
+        """Index of the sentence holding character ``pos`` (0 without sentences)."""
+        lo, hi = 0, len(self.sentence_starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentence_starts[mid] <= pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    def narrating_past(self, pos: int, tense: str | None) -> bool:
+        """Whether an underspecified date at ``pos`` belongs to the narration of a
+        period away from the DCT (a year-bearing date in this or the previous sentence)."""
+        if self.last is None or tense in (FUTURE, PRESENT):
+            return False
+        if self.last.date.year == self.dct.year:
+            return False
+        if self.sentence_starts:
+            return self.sentence_index(pos) - self.sentence_index(self.last_pos) <= 1
+        return pos - self.last_pos < 300
+
+    def base(self, anchor: str | None, pos: int, tense: str | None) -> tuple[Point, str]:
+        """The point to resolve against, and how it was chosen ("dct" or "narrative")."""
+        dct = Point(self.dct, "D")
+        if anchor == "narrative":
+            return (self.last, "narrative") if self.last else (dct, "dct")
+        if anchor == "time":
+            return (self.last_day, "narrative") if self.last_day else (dct, "dct")
+        if anchor == "auto" and self.narrating_past(pos, tense):
+            return self.last, "narrative"
+        return dct, "dct"
+
+    def update(self, point: Point | None, pos: int) -> None:
+        """Record a date the text has just reached."""
+        if point is None:
+            return
+        self.last, self.last_pos = point, pos
+        if point.gran == "D":
+            self.last_day = point
+
+
+def first_token(doc: Doc, start: int) -> Token | None:
+    """The token at character ``start`` (or the next one)."""
+    span = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> Iterable[Token]:
+    """Tokens overlapping doc.text[start:end]."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else ()

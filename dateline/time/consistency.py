@@ -1,0 +1,45 @@
+"""Consistency checks between the temporal expressions of one article.
+
+"Quasiment six mois plus tard, en juin" after "février 2019": the offset says
+August, the month says June; the text contradicts itself, and the reader
+should be told (``Finding(kind="interval")``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import Finding
+from .value import months_between
+
+if TYPE_CHECKING:
+    from .tagger import Tagged
+
+_APPOSITION = re.compile(r"^[\s,;:(\-–]*(?:soit|c'est-à-dire|en|au|le|à)?\s*$", re.IGNORECASE)
+_MONTHS = {"M": 1, "Q": 3, "Y": 12}
+
+
+def check_intervals(tagged: list["Tagged"], text: str) -> list[Finding]:
+    """Findings for narrative offsets whose apposed date denies the interval they state."""
+    findings = []
+    for offset, follower in zip(tagged, tagged[1:]):
+        res = offset.resolution
+        if res.anchor != "narrative" or res.base is None or res.shift is None or res.point is None:
+            continue
+        between = text[offset.timex.end:follower.timex.start]
+        point = follower.resolution.point
+        if point is None or not _APPOSITION.match(between) or follower.timex.type != "DATE":
+            continue
+        steps, unit = res.shift
+        if unit not in _MONTHS:
+            continue
+        stated = steps * _MONTHS[unit]
+        actual = months_between(res.base.date, point.date)
+        if actual != stated:
+            findings.append(Finding(
+                kind="interval",
+                message=(f'"{offset.timex.text}" after {res.base.iso()} points to {res.point.iso()}, '
+                         f'but "{follower.timex.text}" is {point.iso()}: '
+                         f"{abs(actual)} months, not {abs(stated)}"),
+                start=offset.timex.start, end=follower.timex.end))
+    return findings
