@@ -29,7 +29,7 @@ from .text import key
 
 _STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 _DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "l’"}
-_LOCATIVE = {"à", "a", "en", "au", "aux", "dans", "sur", "vers", "depuis"}
+_DE = {"de", "du", "des", "d'", "d’"}
 
 
 @dataclass
@@ -89,7 +89,7 @@ class ArticleLinker:
         self._rest(cands)
         self._resolve_descriptions(descs)
         self._pronouns()
-        self.mentions.sort(key=lambda m: m.start)
+        self.mentions = _without_overlaps(self.mentions)
         self.places.sort(key=lambda p: p.start or 0)
         ents = list(self.entities.values())
         for e in ents:
@@ -186,8 +186,8 @@ class ArticleLinker:
                     if role.holds_on(self.when):
                         ent.country, ent.sector = role.country, role.sector
                         break
-                if actor.gender:
-                    self.genders[ident] = actor.gender
+                if actor.kind == "person":  # the data marks women; "il" may take the others
+                    self.genders[ident] = actor.gender or "m"
             self.entities[ident] = ent
         return ent
 
@@ -313,6 +313,9 @@ class ArticleLinker:
             if t.pos_ in _STOP_POS and t.lower_ not in ("d'", "de"):
                 break
             if nxt is not None and nxt is not c:
+                if nxt.kind in ("actor", "seat", "org") and doc[j - 1].lower_ not in _DE and j == end_token(doc, end):
+                    person_after = nxt  # apposition: "l'ONG Human Rights Watch", "la secte Boko Haram"
+                    break
                 if nxt.kind in ("demonym", "country", "metonym", "actor", "place", "hint", "seat", "loc", "org"):
                     if not _in_phrase(nxt.root, head):
                         break
@@ -332,10 +335,13 @@ class ArticleLinker:
                     if _in_phrase(nxt.root, head) and title.inherit and sub.sector and sub.sector != sector \
                             and doc[j - 1].lower_ in ("de", "du", "des", "d'", "la", "l'", "le", "les"):
                         sector = sub.sector  # "président de la Cour", "porte-parole de l'armée"
-                        if title.kind == "group" or sub.kind == "group":
-                            extra.append(nxt)
+
                     elif not _in_phrase(nxt.root, head):
                         break
+                    nxt.used = True  # part of this noun phrase: "l'Association des leaders religieux"
+                    end = max(end, nxt.end)
+                    j = nxt.span.end
+                    continue
             j += 1
         if person_after is None:  # "La ministre ... des Affaires étrangères, Choe Son Hui"
             while j < len(doc) and doc[j].text == ",":
@@ -351,7 +357,8 @@ class ArticleLinker:
             k -= 1
         if k >= 0 and doc[k].text == ",":
             for other in cands:
-                if other.span.end == k and other.kind in ("per", "actor", "short"):
+                if other.span.end == k and (other.kind == "per" or other.kind in ("actor", "short") and
+                                            self.kb.actors[other.match.of(other.kind)[0].target].kind == "person"):
                     person_before = other
         if person_after is not None and person_after.span.start - c.span.end > 0:
             # only a comma or nothing between the noun phrase and the name
@@ -366,7 +373,7 @@ class ArticleLinker:
             return None
         d = _Desc(c, title, country, sector, office, start, end, gender, definite, plural, None, extra)
         target = person_after or person_before
-        if title.kind == "person" and target is not None and not plural:
+        if target is not None and not plural:
             ent = self._entity_at(target.start)
             if ent is not None:
                 if ent.id.startswith("local:"):
@@ -493,9 +500,10 @@ class ArticleLinker:
                 if ent is not None and ent.country is None:
                     ent.country = code  # "l'Australien Julian Assange"
                 return
-        if c.text[:1].isupper() or c.root.pos_ in ("NOUN", "PROPN") and (nxt is None or nxt.pos_ != "NOUN"):
-            if c.root.pos_ == "ADJ" and not c.text[:1].isupper():
-                return
+        prev = doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
+        people = c.text[:1].isupper() or (
+            c.root.pos_ == "NOUN" and "Plur" in c.root.morph.get("Number") and prev in ("les", "des", "aux"))
+        if people and (nxt is None or nxt.pos_ != "NOUN"):  # "les Américains", not "en français"
             ent = self._entity(f"local:{code}|people", c.text, "group", code, None)
             self._mention(ent, c.start, c.end, "demonym")
 
@@ -576,6 +584,23 @@ class ArticleLinker:
             subjects = [m for m in window if _is_subject(doc, m)]
             pick = (subjects or window)[-1]
             self._mention(pick.entity, tok.idx, tok.idx + len(tok.text), "pronoun")
+
+
+_HOW_RANK = {"name": 0, "metonym": 1, "title": 2, "description": 2, "group": 3, "demonym": 4, "pronoun": 5}
+
+
+def _without_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions sorted by offset, none overlapping: a name beats a title or group noun."""
+    ranked = sorted(mentions, key=lambda m: (_HOW_RANK.get(m.how, 9), -(m.end - m.start), m.start))
+    kept: list[ActorMention] = []
+    for m in ranked:
+        if all(m.end <= k.start or k.end <= m.start for k in kept):
+            kept.append(m)
+        else:
+            span = (m.start, m.end)
+            if span in m.entity.mentions:
+                m.entity.mentions.remove(span)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
