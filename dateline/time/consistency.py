@@ -15,7 +15,9 @@ from .value import months_between
 if TYPE_CHECKING:
     from .tagger import Tagged
 
-_APPOSITION = re.compile(r"^[\s,;:(\-–]*(?:soit|c'est-à-dire|en|au|le|à)?\s*$", re.IGNORECASE)
+# what may stand between an offset and the date it is apposed to ("six mois plus tard, en juin")
+_APPOSITION = re.compile(r"^\s*(?:plus\s+tard|plus\s+tôt|après|auparavant|avant)?[\s,;:(\-–]*"
+                         r"(?:soit|c'est-à-dire|en|au|le|à)?\s*$", re.IGNORECASE)
 _MONTHS = {"M": 1, "Q": 3, "Y": 12}
 
 

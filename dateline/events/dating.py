@@ -1,0 +1,193 @@
+"""When an event happened: the TIMEX that governs its clause, else the narrative
+time, else the publication date (EVENTS.md section 2, "date").
+
+* explicit: a temporal expression attached to the trigger (its verb, or the
+  verb its noun depends on: "la rencontre ... remonte au 12 juin 2018"), else
+  one in the same clause, else the nearest one in the sentence that does not
+  contradict the verb's tense. "depuis X" dates an ongoing act by its start.
+  Durations, sets and vague references (PRESENT_REF, "récemment") give no date.
+* narrative: a sentence that goes on narrating the past (plus-que-parfait,
+  passé simple, imparfait; passé composé only right after the dated sentence)
+  inherits the last date of the sentences just before. A present or future
+  statement never inherits.
+* publication: the article's date, with no text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import EventDate, Timex
+from ..time import value as V
+from ..time.anchor import FUTURE, PAST, TenseLexicon, predicate_of, tense_of
+from ..time.rules import load_rules
+
+_DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_SINCE = re.compile(r"(?:depuis|dès|à\s+partir\s+d[eu']|à\s+compter\s+d[eu'])\s*(?:l[ae']\s*)?$", re.IGNORECASE)
+_APPOSED = re.compile(r"^[\s,;:(]*(?:en|au|le|soit)?\s*$", re.IGNORECASE)
+_LOOKBACK = 3  # sentences a narrative date is carried over
+
+
+def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate:
+    """The date of the act whose trigger is ``trigger`` (``clause``: its clause or sentence)."""
+    lex = load_rules("fr").tense
+    dct = _dct(doc)
+    sentence = trigger.sent
+    pred = predicate_of(trigger.root, lex)
+    tense = tense_of(pred, lex) if pred is not None else None
+    timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
+    explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
+    if explicit is not None:
+        return explicit
+    if any(_vague(t) and _attached(doc, t, trigger, pred, lex) for t in timexes):
+        return _publication(dct)  # "récemment", "actuellement": not the narrated time
+    narrative = _narrative(doc, sentence, pred, lex, dct)
+    return narrative if narrative is not None else _publication(dct)
+
+
+def _dct(doc: Doc) -> dt.date:
+    article = getattr(doc._, "article", None)
+    return getattr(article, "date", None) or dt.date.today()
+
+
+def _publication(dct: dt.date) -> EventDate:
+    return EventDate(value=dct.isoformat(), text=None, basis="publication")
+
+
+def _vague(t: Timex) -> bool:
+    return t.value.endswith("_REF")
+
+
+def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
+    """The date a TIMEX gives an event: its value for dates and times, where an
+    offset points to, the start of "depuis <duration>"; None otherwise."""
+    if t.type == "SET" or _vague(t):
+        return None
+    if t.type == "DURATION":
+        if t.points_to and V.parse_point(t.points_to):
+            return t.points_to
+        m = _DURATION.match(t.value)
+        if m and _SINCE.search(doc.text[max(0, t.start - 25):t.start]):
+            start = V.shift(dct, -int(m.group(1)), m.group(2))
+            return V.Point(start, V.UNIT_GRANULARITY[m.group(2)]).iso() if start else None
+        return None
+    point = V.parse_point(t.value)
+    if point is None:
+        return None
+    return t.value[:10] if "T" in t.value else t.value
+
+
+def _tokens(doc: Doc, t: Timex) -> Span | None:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _chain(trigger: Span, pred: Token | None) -> set[int]:
+    """Token indices of the trigger, its nominal head chain up to its verb, and that verb."""
+    out = {tok.i for tok in trigger}
+    tok = trigger.root
+    for _ in range(4):
+        out.add(tok.i)
+        if tok is pred or tok.head is tok:
+            break
+        tok = tok.head
+    if pred is not None:
+        out.add(pred.i)
+    return out
+
+
+def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseLexicon) -> bool:
+    """Whether the TIMEX depends on the trigger, its head chain or its verb."""
+    span = _tokens(doc, t)
+    if span is None:
+        return False
+    chain = _chain(trigger, pred)
+    root = span.root
+    if root.i in chain or root.head.i in chain:
+        return True
+    t_pred = predicate_of(root, lex)
+    return t_pred is not None and t_pred.i in chain
+
+
+def _agrees(value: str, tense: str | None, dct: dt.date) -> bool:
+    """A date after publication does not date a past act, nor one before it a future act."""
+    point = V.parse_point(value)
+    if point is None or tense not in (PAST, FUTURE):
+        return True
+    iso = dct.isoformat()[: len(value)]
+    return not ((tense == PAST and value > iso) or (tense == FUTURE and value < iso))
+
+
+def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
+    dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None]
+    if not dated:
+        return None
+    attached = [(t, d) for t, d in dated if _attached(doc, t, trigger, pred, lex)]
+    if attached:
+        return _from(doc, attached, dated)
+    if clause is not None and clause.end_char - clause.start_char < trigger.sent.end_char - trigger.sent.start_char:
+        inside = [(t, d) for t, d in dated if clause.start_char <= t.start < clause.end_char]
+        if inside:
+            return _from(doc, inside, dated)
+    agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)]
+    if not agreeing:
+        return None
+    nearest = min(agreeing, key=lambda td: abs(td[0].start - trigger.start_char))
+    return _from(doc, [nearest], dated)
+
+
+def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, str]]) -> EventDate:
+    """The EventDate of the most specific chosen TIMEX; an offset followed by its
+    apposed date ("six mois plus tard, en juin") takes the date, and both texts."""
+    t, d = max(chosen, key=lambda td: (td[0].type != "DURATION", len(td[1])))
+    start, end = t.start, t.end
+    for other, other_date in dated:
+        if other.type == "DURATION" and other.end <= t.start and _APPOSED.match(
+                re.sub(r"^\s*(?:plus\s+tard|plus\s+tôt|après|auparavant)", "", doc.text[other.end:t.start])):
+            start = other.start
+    basis = "narrative" if t.anchor == "narrative" else "explicit"
+    return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
+
+
+def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:
+    """ "far" for tenses that carry a narration on (plus-que-parfait, passé simple,
+    imparfait), "near" for the passé composé, None for anything else."""
+    if pred is None:
+        return None
+    auxes = [c for c in pred.children if c.dep_ in lex.aux_deps and c.i < pred.i]
+    if auxes:
+        aux = auxes[0]
+        if "Imp" in aux.morph.get("Tense") or "Past" in aux.morph.get("Tense"):
+            return "far"  # "s'étaient rencontrés" (the parser may call it aux:pass)
+        if aux.dep_ == "aux:tense" and "Pres" in aux.morph.get("Tense") and "Ind" in aux.morph.get("Mood"):
+            return "near"
+        return None
+    if "Fin" in pred.morph.get("VerbForm") and ({"Past", "Imp"} & set(pred.morph.get("Tense"))):
+        return "far"
+    return None
+
+
+def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
+    how = _narrates_past(pred, lex)
+    if how is None:
+        return None
+    reach = _LOOKBACK if how == "far" else 1
+    sentences = list(doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
+    if index is None:
+        return None
+    for back in range(1, reach + 1):
+        if index - back < 0:
+            break
+        prev = sentences[index - back]
+        dated = [t for t in (doc._.timexes or [])
+                 if prev.start_char <= t.start < prev.end_char and _date_of(doc, t, dct)]
+        if dated:
+            t = dated[-1]
+            value = _date_of(doc, t, dct)
+            if value >= dct.isoformat()[: len(value)] and value != dct.isoformat()[: len(value)]:
+                return None  # a future date is no narrated past
+            return EventDate(value=value, text=t.text, basis="narrative", start=t.start, end=t.end)
+    return None
