@@ -116,3 +116,25 @@ def test_every_page_renders_over_real_extractions(store):
             assert client.get(f"/actors/{quote(actor['id'], safe='')}").status_code == 200
         for art in client.get("/api/search", params={"q": "le"}).json()["items"]:
             assert client.get(f"/articles/{quote(art['id'], safe='')}").status_code == 200
+
+
+def test_post_articles_with_the_real_pipeline(request, store, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app
+
+    pipeline = request.getfixturevalue("pipeline")
+    text = ("Le président américain Donald Trump a rencontré le dirigeant nord-coréen "
+            "Kim Jong-un à Singapour le 12 juin 2018. Pyongyang a accusé Washington "
+            "de provocations mardi.")
+    article = {"id": "post-real", "date": "2025-10-28", "title": "<i>Rappel</i>", "text": text}
+    with TestClient(create_app(str(tmp_path / "post.db"), extractor=pipeline.extract)) as c:
+        r = c.post("/api/articles", json=[article])
+        assert r.status_code == 200, r.text
+        item = r.json()["items"][0]
+        assert item["status"] == "new" and item["id"] == "post-real"
+        stored = c.get("/api/articles/post-real").json()
+        assert {m["event_id"] for m in stored["mentions"]} == set(item["events"])
+        for event_id in item["events"]:
+            assert c.get(f"/events/{event_id}").status_code == 200
+        assert c.post("/api/articles", json=article).json()["items"][0]["status"] == "duplicate"

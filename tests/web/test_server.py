@@ -26,3 +26,32 @@ def test_concurrent_readers(server):
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         assert set(pool.map(fetch, range(24))) == {200}
+
+
+def test_the_serve_command(store, tmp_path):
+    """``dateline serve`` as a user runs it: a subprocess on a free port."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-c", "from dateline.cli import main; main()",
+                             "serve", "--db", str(store), "--port", str(port)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read().decode()
+                assert time.monotonic() < deadline, "dateline serve did not answer"
+                time.sleep(0.2)
+        assert r.json()["articles"] >= 7
+    finally:
+        proc.terminate()
+        proc.wait(10)
