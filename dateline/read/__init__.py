@@ -1,7 +1,7 @@
 """Input reading: files, folders, globs and stdin to ``Article`` or ``Rejection``.
 
->>> for item in read_paths(["samples/"]):
-...     print(item)
+    for item in read_paths(["samples/"], date=None):
+        print(item)  # an Article, or a Rejection: "path: reason"
 
 One module per format (``text``: seed format and plain text, ``jsonl``,
 ``jsonfile``, ``webpage``: HTML, ``feed``: RSS/Atom); ``paths`` expands what the
