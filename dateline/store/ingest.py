@@ -11,7 +11,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..fuse import WINDOW_DAYS, MentionKey, compatible, event_id_for, fold, summarise
-from ..model import Entity, Event, Extraction
+from ..errors import DatelineError
+from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -228,8 +229,20 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
     return new_id
 
 
+def check_extraction(x: Extraction) -> None:
+    """Refuse records the store cannot fuse (a type or modality outside EVENTS.md)."""
+    for i, event in enumerate(x.events):
+        if event.type not in PLOVER_TYPES:
+            raise DatelineError(f"{x.article.id}: event {i} has type {event.type!r}, not one "
+                                "of the 16 PLOVER types")
+        if event.modality not in MODALITIES:
+            raise DatelineError(f"{x.article.id}: event {i} has modality {event.modality!r}, "
+                                f"not one of {', '.join(MODALITIES)}")
+
+
 def add_extraction(conn: sqlite3.Connection, x: Extraction) -> str:
     """Store ``x`` (its article is known not to be stored yet); returns its article id."""
+    check_extraction(x)
     article_id = unique_article_id(conn, x.article.id, x.article.content_hash)
     insert_article(conn, x, article_id)
     ids: dict[int, str] = {}

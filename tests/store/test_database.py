@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 
+from dateline.errors import DatelineError
 from dateline.model import Extraction
 from dateline.store import SCHEMA_VERSION, Database, QueryError, StoreError
 from dateline.store.sample import build, sample_extractions
@@ -89,10 +90,10 @@ def test_readonly_reader_sees_committed_articles(tmp_path):
 
 def test_a_failing_article_leaves_nothing_behind(tmp_path):
     good, bad = sample_extractions()[:2]
-    bad.events[0].type = "NOT-A-PLOVER-TYPE"  # fails while fusing, after rows were written
+    bad.events[1].type = "NOT-A-PLOVER-TYPE"
     with Database(tmp_path / "f.db") as db:
         db.add(good)
-        with pytest.raises(KeyError):
+        with pytest.raises(DatelineError, match="ftv-2: event 1 has type 'NOT-A-PLOVER-TYPE'"):
             db.add(bad)
         assert db.stats()["articles"] == 1
         assert not db.has_article(bad.article.content_hash)
@@ -100,6 +101,20 @@ def test_a_failing_article_leaves_nothing_behind(tmp_path):
                                 ).fetchone()[0] == 0
         fixed = sample_extractions()[1]
         assert db.add(fixed) == "new"
+
+
+def test_a_crash_inside_the_transaction_rolls_back(tmp_path):
+    """A failure after the article and mention rows were written keeps none of them."""
+    x = sample_extractions()[1]
+    with Database(tmp_path / "c.db") as db:
+        db._conn.execute("CREATE TEMP TRIGGER boom BEFORE INSERT ON events "
+                         "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+        with pytest.raises(sqlite3.IntegrityError, match="disk on fire"):
+            db.add(x)
+        db._conn.execute("DROP TRIGGER boom")
+        assert db.stats()["articles"] == 0 and db.stats()["mentions"] == 0
+        assert not db._conn.in_transaction
+        assert db.add(x) == "new"
 
 
 def test_killed_ingest_keeps_committed_articles_and_resumes(tmp_path):
