@@ -313,7 +313,7 @@ class ArticleLinker:
             if t.pos_ in _STOP_POS and t.lower_ not in ("d'", "de"):
                 break
             if nxt is not None and nxt is not c:
-                if nxt.kind in ("actor", "seat", "org") and doc[j - 1].lower_ not in _DE and j == end_token(doc, end):
+                if nxt.kind in ("actor", "seat", "org") and not plural and j == c.span.end:
                     person_after = nxt  # apposition: "l'ONG Human Rights Watch", "la secte Boko Haram"
                     break
                 if nxt.kind in ("demonym", "country", "metonym", "actor", "place", "hint", "seat", "loc", "org"):
@@ -327,7 +327,8 @@ class ArticleLinker:
                         if title.inherit and info[1] and nxt.kind in ("actor", "seat", "org"):
                             sector = info[1]
                     extra.append(nxt)
-                    end = max(end, nxt.end)
+                    if nxt.kind not in ("actor", "seat", "org"):  # named complements keep their own mention
+                        end = max(end, nxt.end)
                     j = nxt.span.end
                     continue
                 if nxt.kind == "title":
@@ -360,13 +361,9 @@ class ArticleLinker:
                 if other.span.end == k and (other.kind == "per" or other.kind in ("actor", "short") and
                                             self.kb.actors[other.match.of(other.kind)[0].target].kind == "person"):
                     person_before = other
-        if person_after is not None and person_after.span.start - c.span.end > 0:
-            # only a comma or nothing between the noun phrase and the name
-            gap = doc[max(end_token(doc, end), c.span.end):person_after.span.start]
-            if any(t.text not in (",",) for t in gap):
-                person_after = None
         for x in extra:
-            x.used = True
+            if x.kind not in ("actor",):  # a named organisation stays an actor of its own
+                x.used = True
         if former:
             sector = "ELI"
         if title.needs_country and country is None:
@@ -430,7 +427,9 @@ class ArticleLinker:
         for c in cands:
             if c.kind == "country":
                 code = c.match.of("country")[0].target
-                self._place(c.text, self.kb.state(code), None, None, c.start, c.end)
+                city = self.gaz.cities.get(key(c.text))  # city-states: "Singapour", "Koweït"
+                lat, lon = (city.lat, city.lon) if city and self.kb.state(city.country) == code else (None, None)
+                self._place(c.text, self.kb.state(code), lat, lon, c.start, c.end)
                 if not c.used:
                     self._mention(self._state(self.kb.state(code)), c.start, c.end, "name")
             elif c.kind == "metonym":
@@ -619,10 +618,3 @@ def _in_phrase(tok: Token, head: Token) -> bool:
         t = t.head
     return t.i == head.i
 
-
-def end_token(doc: Doc, char_end: int) -> int:
-    """Index of the first token at or after ``char_end``."""
-    for t in doc:
-        if t.idx >= char_end:
-            return t.i
-    return len(doc)
