@@ -100,8 +100,8 @@ class ArgumentFinder:
     def __call__(self, doc: Doc, trigger: Trigger, verb: Token) -> Participants:
         """Participants of ``trigger``; ``verb`` is the clause's verb (the trigger or its light verb)."""
         head = trigger.head
-        subj, objs, obls = self._slots(doc, verb)
-        if head is not verb:  # nominal trigger: its own complements count too
+        subj, objs, obls = self._slots(doc, verb) if verb.pos_ in ("VERB", "AUX", "ADJ") else ([], [], [])
+        if head.pos_ in ("NOUN", "PROPN"):  # nominal trigger: its own complements count too
             n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles)
             subj = subj or n_subj
             objs = objs + n_objs
@@ -109,7 +109,7 @@ class ArgumentFinder:
         scheme = trigger.entry.roles
         parts = Participants()
         if scheme == "meet":
-            parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep in self.cues.recipient_preps])
+            parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep == ""])
         elif scheme == "host":
             parts.actors, parts.recipients = objs, subj
         elif scheme == "visit":
@@ -131,7 +131,7 @@ class ArgumentFinder:
         subj_toks = children(verb, *SUBJECT_DEPS)
         obj_toks = children(verb, *OBJECT_DEPS)
         agent_toks = [c for c in children(verb, "obl") if dep(c) == "obl:agent" or case_of(c) == "par"]
-        if is_passive(verb):
+        if is_passive(verb) or agent_toks:
             patient_toks = [t for t in subj_toks if dep(t).endswith("pass") or not agent_toks] + obj_toks
             subj_toks = agent_toks
             obj_toks = patient_toks
@@ -139,20 +139,53 @@ class ArgumentFinder:
         if not subj:
             subj = self._inherited_subject(doc, verb)
         objs = [e for t in obj_toks for e in self.entities_of(doc, t)]
-        obls = [((case_of(t) or "").split()[0] if case_of(t) else "", e)
-                for t in children(verb, "obl", "nmod") if t not in agent_toks
+        obls = [(_prep(t), e) for t in children(verb, "obl", "nmod")
+                if t not in agent_toks and not self._locative(doc, t)
                 for e in self.entities_of(doc, t)]
+        if not subj and not is_passive(verb):
+            subj = self._left_neighbour(doc, verb)
         return subj, objs, obls
+
+    def _locative(self, doc: Doc, tok: Token) -> bool:
+        """"à Kaboul", "en Russie", "au Vietnam" after a clause: where, not who.
+
+        A state named after "à" stays a recipient ("livrer des armes à la Syrie");
+        a city after "à" is a place ("attaquer un hôtel à Kaboul").
+        """
+        prep = _prep(tok)
+        if prep not in self.cues.destination_preps or bridge.place_at(doc, tok) is None:
+            return False
+        if prep in self.cues.recipient_preps:
+            m = bridge.mention_at(doc, tok)
+            return m is None or not (m.how == "name" and m.entity.kind == "state")
+        return True
+
+    def _left_neighbour(self, doc: Doc, verb: Token) -> list[Entity]:
+        """A subject the parse missed: the closest mention before the verb, in its clause."""
+        sent = verb.sent
+        for tok in reversed(doc[sent.start: verb.i]):
+            if tok.pos_ in ("VERB",) and tok.i != verb.i and dep(tok) not in ("amod", "acl"):
+                return []
+            if tok.pos_ == "PUNCT" and tok.text in ";:":
+                return []
+            m = bridge.mention_at(doc, tok)
+            if m is not None and m.end <= verb.idx:
+                if bridge.place_at(doc, tok) is not None and tok.head is verb and dep(tok).startswith("obl"):
+                    return []
+                return [m.entity]
+        return []
 
     def _noun_slots(self, doc: Doc, noun: Token, scheme: str):
         """A nominal trigger's own complements: "de X", "par X", "entre X et Y", "contre X"."""
         agents, patients, obls = [], [], []
         for c in children(noun, "nmod", "obl", "amod"):
-            prep = (case_of(c) or "").split()[0] if case_of(c) else ""
+            prep = _prep(c)
+            if scheme in ("meet", "visit") and prep not in self.cues.meet_preps and bridge.place_at(doc, c) is not None:
+                continue  # "le sommet d'Hanoï", "la visite au Japon": where, not who
             ents = self.entities_of(doc, c)
-            if prep == "par" or (prep == "de" and scheme in ("visit", "meet", "agent", "host")):
+            if prep == "par" or (prep in ("de", "du", "des") and scheme in ("visit", "meet", "agent", "host")):
                 agents.extend(ents)
-            elif prep == "de":
+            elif prep in ("de", "du", "des"):
                 patients.extend(ents)
             elif prep == "" and dep(c) == "amod":  # "la visite américaine": demonym adjective
                 agents.extend(ents)
@@ -160,9 +193,14 @@ class ArgumentFinder:
                 obls.extend((prep, e) for e in ents)
         for det in children(noun, "det"):
             if "Yes" in det.morph.get("Poss"):
+                # "la Corée du Nord a réaffiché son soutien": the possessor is the clause's subject.
                 m = bridge.mention_at(doc, det)
                 if m is not None:
                     agents.append(m.entity)
+                elif noun.head is not noun and noun.head.pos_ in ("VERB", "AUX"):
+                    agents.extend(e for t in children(noun.head, "nsubj") for e in self.entities_of(doc, t))
+                    if not agents:
+                        agents.extend(self._left_neighbour(doc, noun.head))
         return agents, patients, obls
 
     def _inherited_subject(self, doc: Doc, verb: Token) -> list[Entity]:
@@ -174,8 +212,6 @@ class ArgumentFinder:
             return self.entities_of(doc, verb.head)
         if d in ("xcomp", "conj", "advcl") or d.startswith("xcomp") or d.startswith("advcl"):
             head = verb.head
-            if d == "xcomp" and children(head, "obj") and not children(head, "nsubj"):
-                pass
             subj_toks = children(head, *SUBJECT_DEPS)
             if is_passive(head):
                 subj_toks = [c for c in children(head, "obl") if dep(c) == "obl:agent"] or subj_toks
@@ -188,10 +224,10 @@ class ArgumentFinder:
     def destination(self, doc: Doc, verb: Token, head: Token) -> Place | None:
         """The place a visit goes to ("en Russie", "au Japon"), from the verb or the noun."""
         for tok in children(head, "nmod", "obl") + children(verb, "obl"):
-            prep = (case_of(tok) or "").split()[0] if case_of(tok) else ""
+            prep = _prep(tok)
             if prep in self.cues.destination_preps:
                 for t in conjuncts(tok):
-                    place = bridge.place_for(doc, t) or _state_place(doc, t)
+                    place = bridge.place_at(doc, t) or _state_place(doc, t)
                     if place is not None:
                         return place
         return None
@@ -200,22 +236,24 @@ class ArgumentFinder:
         """Every coordinated destination ("au Japon ou en Corée du Sud")."""
         out = []
         for tok in children(head, "nmod", "obl") + children(verb, "obl"):
-            prep = (case_of(tok) or "").split()[0] if case_of(tok) else ""
+            prep = _prep(tok)
             if prep in self.cues.destination_preps:
                 for t in conjuncts(tok):
-                    place = bridge.place_for(doc, t) or _state_place(doc, t)
+                    place = bridge.place_at(doc, t) or _state_place(doc, t)
                     if place is not None and all(p.name != place.name for p in out):
                         out.append(place)
         return out
 
     def place(self, doc: Doc, verb: Token, head: Token) -> Place | None:
-        """Where the act happened: the first place among the clause's complements."""
-        for tok in children(head, "nmod", "obl") + children(verb, "obl"):
-            for t in conjuncts(tok):
-                place = bridge.place_for(doc, t)
-                if place is not None:
-                    return place
-        return None
+        """Where the act happened: the trigger's locative complements, then its clause verb's."""
+        return bridge.place_for(doc, head) or (bridge.place_for(doc, verb) if verb is not head else None)
+
+
+def _prep(tok: Token) -> str:
+    """The first word of the preposition marking ``tok`` ("" when none)."""
+    case = case_of(tok)
+    first = case.split()[0] if case else ""
+    return {"d'": "de", "qu'": "que"}.get(first, first)  # elided forms
 
 
 def _state_place(doc: Doc, token: Token) -> Place | None:

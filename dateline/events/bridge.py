@@ -43,10 +43,17 @@ def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
     return [m for m in _mentions(doc) if start <= m.start and m.end <= end]
 
 
-def place_for(doc: Doc, token: Token) -> Place | None:
-    """The place ``token`` names (or stands in), if any."""
+def place_for(doc: Doc, trigger: Token) -> Place | None:
+    """Where the act of ``trigger`` took place (its locative complements)."""
     if _lookup is not None and hasattr(_lookup, "place_for"):
-        return _lookup.place_for(doc, token)
+        return _lookup.place_for(doc, trigger)
+    return None
+
+
+def place_at(doc: Doc, token: Token) -> Place | None:
+    """The place ``token`` names, if any."""
+    if _lookup is not None and hasattr(_lookup, "place_at"):
+        return _lookup.place_at(doc, token)
     for p in doc._.places or []:
         if p.start is not None and p.start <= token.idx < (p.end or p.start + 1):
             return p

@@ -18,7 +18,7 @@ from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
 from .merge import Candidate, merge
 from .modality import ModalityCall, ModalityClassifier
-from .syntax import children, dep, governors
+from .syntax import CONTENT_DEPS, children, dep, governors
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -59,7 +59,7 @@ class EventExtractor:
         by_head = {t.head.i: t for t in triggers}
         dropped: set[int] = set()
         for trig in triggers:
-            for gov in governors(trig.head, max_depth=3):
+            for gov in governors(trig.head, max_depth=3, deps=CONTENT_DEPS):
                 outer = by_head.get(gov.i)
                 if outer is None or outer is trig:
                     continue
@@ -77,9 +77,11 @@ class EventExtractor:
         gov = head.head
         cues = self.lexicon.arguments
         lemma = gov.lemma_.lower()
-        if dep(head) in ("obj", "nsubj", "nsubj:pass", "obl:arg", "obl") and (
+        modal = self.lexicon.modality
+        if dep(head) in ("obj", "xcomp", "nsubj", "nsubj:pass", "obl:arg", "obl") and (
                 lemma in cues.light_verbs or lemma in cues.happen_verbs
-                or _phrasal(gov) in cues.happen_verbs):
+                or _phrasal(gov) in cues.happen_verbs
+                or (dep(head) in ("obj", "xcomp") and (lemma in modal.governors or lemma in modal.reflexive_governors))):
             return gov
         return head
 
@@ -96,7 +98,7 @@ class EventExtractor:
         if trig.entry.roles == "visit":
             return self._visits(doc, trig, verb, cand)
         if parts.is_empty():
-            self._inherit(cand, earlier)
+            self._inherit(cand, earlier, trig.head.sent.start)
         self._fallback_country(cand, parts)
         return [cand]
 
@@ -148,21 +150,28 @@ class EventExtractor:
                                  distinct=cand.distinct, anaphoric=cand.anaphoric, cues=cand.cues))
         return out
 
-    def _inherit(self, cand: Candidate, earlier: list[Candidate]) -> None:
-        """"Un second sommet s'est déroulé": the participants of the last act of that type."""
-        prev = next((c for c in reversed(earlier) if c.event.type == cand.event.type
-                     and cand.sent_index - c.sent_index <= 2 and (c.event.actors or c.event.recipients)), None)
-        if prev is None or not (cand.nominal or cand.anaphoric):
+    def _inherit(self, cand: Candidate, earlier: list[Candidate], sent_start: int) -> None:
+        """Participants the text leaves implicit.
+
+        In the sentence of an earlier act ("un sommet ..., sans qu'aucun accord ne
+        soit signé"), those of that act; for a nominal mention ("un second sommet
+        s'est déroulé"), those of the last act of its type in the two sentences before.
+        """
+        named = [c for c in earlier if c.event.actors or c.event.recipients]
+        prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index), None)
+        if prev is None and cand.nominal:
+            prev = next((c for c in reversed(named) if c.event.type == cand.event.type
+                         and 0 < cand.sent_index - c.sent_index <= 2), None)
+        if prev is None:
             return
         cand.event.actors = list(prev.event.actors)
         cand.event.recipients = list(prev.event.recipients)
         cand.inherited = True
 
-    @staticmethod
-    def _fallback_country(cand: Candidate, parts: Participants) -> None:
+    def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""
         ev = cand.event
-        if any(e.country for e in ev.actors + ev.recipients) or ev.location is None or not ev.location.country:
+        if ev.type not in self.lexicon.arguments.place_stands_for or any(e.country for e in ev.actors + ev.recipients) or ev.location is None or not ev.location.country:
             return
         ev.recipients.append(Entity(id=f"place:{ev.location.country}", name=ev.location.name,
                                     kind="state", country=ev.location.country))

@@ -17,7 +17,7 @@ from ..model import MODALITIES, PLOVER_TYPES
 
 LANG_ROOT = Path(__file__).resolve().parent.parent / "lang"
 ROLE_SCHEMES = ("agent", "meet", "visit", "host", "patient", "self")
-REQUIREMENTS = ("destination", "no_destination", "actor_object", "country_object", "partner", "appeal")
+REQUIREMENTS = ("object", "destination", "no_destination", "actor_object", "country_object", "partner", "appeal")
 
 
 class LexiconError(DataError):
@@ -83,6 +83,7 @@ class ArgumentCues:
     light_verbs: frozenset[str]
     happen_verbs: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
+    place_stands_for: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -198,7 +199,8 @@ def _arguments(path: Path) -> ArgumentCues:
         destination_preps=frozenset(clauses.get("destination_preps", ())),
         light_verbs=frozenset(clauses.get("light_verbs", ())),
         happen_verbs=frozenset(clauses.get("happen_verbs", ())),
-        person_nouns=frozenset(clauses.get("patient_nouns", ())))
+        person_nouns=frozenset(clauses.get("patient_nouns", ())),
+        place_stands_for=frozenset(clauses.get("place_stands_for", ())))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:

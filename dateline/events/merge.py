@@ -38,13 +38,18 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _stated_date(event: Event) -> str | None:
+    """The date the text gives; the publication-day default says nothing about identity."""
+    return None if event.date.basis == "publication" else event.date.value
+
+
 def same_act(first: Candidate, later: Candidate) -> bool:
     a, b = first.event, later.event
     if a.type != b.type or a.modality != b.modality:
         return False
     if later.distinct:
         return False
-    if not dates_compatible(a.date.value, b.date.value):
+    if not dates_compatible(_stated_date(a), _stated_date(b)):
         return False
     ia, ib = _ids(a), _ids(b)
     if not ib:  # "le sommet d'Hanoï de 2019": a mention naming no one adds evidence
@@ -56,10 +61,9 @@ def same_act(first: Candidate, later: Candidate) -> bool:
 
 def _absorb(into: Event, other: Event) -> None:
     into.evidence.extend(other.evidence)
-    if into.date.value is None or (other.date.value and len(other.date.value) > len(into.date.value)
-                                   and other.date.value.startswith(into.date.value)):
-        if other.date.value is not None:
-            into.date = other.date
+    mine, theirs = _stated_date(into), _stated_date(other)
+    if theirs is not None and (mine is None or (len(theirs) > len(mine) and theirs.startswith(mine))):
+        into.date = other.date  # the more precise stated date wins
     if into.location is None:
         into.location = other.location
     for ent in other.actors:

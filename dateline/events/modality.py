@@ -105,8 +105,6 @@ class ModalityClassifier:
             lemma = tok.lemma_.lower()
             refl = any(c.lemma_.lower() == "se" for c in tok.children)
             mod = self.cues.reflexive_governors.get(lemma) if refl else None
-            if tok is verb and mod is None:
-                continue
             mod = mod or self.cues.governors.get(lemma)
             if mod is None:
                 continue

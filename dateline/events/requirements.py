@@ -23,11 +23,14 @@ def _patients(verb: Token) -> list[Token]:
 
 def actor_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
     """The act has a patient that is an actor, a person or a target."""
-    if trig.head is not verb or trig.head.pos_ != "VERB":
-        toks = children(trig.head, "nmod", "obj")
-    else:
-        toks = _patients(verb)
-    for tok in toks:
+    if trig.head.pos_ != "VERB":
+        # "la prise de Saraqeb", not "la prise de position": the complement itself names the patient.
+        for tok in children(trig.head, "nmod", "obj"):
+            if tok.pos_ == "PROPN" or bridge.mention_at(doc, tok) is not None \
+                    or tok.lemma_.lower() in finder.cues.person_nouns:
+                return True
+        return False
+    for tok in _patients(verb):
         if tok.pos_ in ("PRON", "PROPN") or bridge.mention_at(doc, tok) is not None:
             return True
         if tok.lemma_.lower() in finder.cues.person_nouns or finder.entities_of(doc, tok):
@@ -38,7 +41,7 @@ def actor_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -
 def country_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
     """The object is a state or a place in one ("quitter l'Afghanistan")."""
     for tok in children(verb, "obj"):
-        place = bridge.place_for(doc, tok)
+        place = bridge.place_at(doc, tok)
         ments = finder.entities_of(doc, tok)
         if (place is not None and place.country) or any(e.kind == "state" for e in ments):
             return True
@@ -71,7 +74,13 @@ def no_destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder)
     return not finder.destinations(doc, verb, trig.head)
 
 
+def has_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """A direct object or a passive subject: "appuyer la candidature", not "appuie-t-il"."""
+    return bool(_patients(verb) or children(verb, "obl:arg"))
+
+
 CHECKS = {
+    "object": has_object,
     "actor_object": actor_object, "country_object": country_object, "partner": partner,
     "appeal": appeal, "destination": destination, "no_destination": no_destination,
 }

@@ -28,14 +28,22 @@ def case_of(token: Token) -> str | None:
 
 
 def is_passive(verb: Token) -> bool:
-    return bool(children(verb, "aux:pass", "nsubj:pass")) or "Pass" in verb.morph.get("Voice")
+    """A passive clause: "être" + participle or "par X"; a reflexive "s'est rendue" is active
+    even where the parser labels its subject ``nsubj:pass``."""
+    if any(c.lemma_.lower() == "se" for c in verb.children):
+        return False
+    return bool(children(verb, "aux:pass") or [c for c in verb.children if dep(c) == "obl:agent"])
 
 
-def governors(token: Token, max_depth: int = 4) -> Iterator[Token]:
+# Besides, a purpose clause ("ont manifesté pour dénoncer") is the content of the act it serves.
+CONTENT_DEPS = GOVERNING_DEPS + ("advcl",)
+
+
+def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNING_DEPS) -> Iterator[Token]:
     """The chain of words governing ``token`` through complement-like dependencies."""
     cur = token
     for _ in range(max_depth):
-        if cur.head is cur or not any(dep(cur) == d or dep(cur).startswith(d + ":") for d in GOVERNING_DEPS):
+        if cur.head is cur or not any(dep(cur) == d or dep(cur).startswith(d + ":") for d in deps):
             return
         cur = cur.head
         yield cur

@@ -30,7 +30,9 @@ class Trigger:
 
 
 def _token_pattern(alts: tuple[str, ...], pos: tuple[str, ...], first: bool) -> dict:
-    spec: dict = {"LEMMA": {"IN": list(alts)}} if len(alts) > 1 else {"LEMMA": alts[0]}
+    # A sentence-initial or capitalised noun ("Sommet") may keep its capital in the lemma.
+    forms = list(dict.fromkeys(alts + tuple(a[:1].upper() + a[1:] for a in alts)))
+    spec: dict = {"LEMMA": {"IN": forms}}
     if pos and first:
         spec["POS"] = {"IN": list(pos)}
     return spec
