@@ -80,12 +80,27 @@ def timeline_svg(events: list[dict[str, Any]], width: int = 960) -> Markup:
     return Markup("").join(parts)
 
 
+def _month_range(first: str, last: str) -> list[str]:
+    y, m = map(int, first.split("-"))
+    out = []
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 1200:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 def dyad_svg(dyad: dict[str, Any], width: int = 960, height: int = 260) -> Markup:
-    """Bars per month: cooperation (verbal, material) up, conflict (verbal, material) down."""
-    months = dyad["months"]
-    if not months:
+    """Bars per month: cooperation (verbal, material) up, conflict (verbal, material) down.
+
+    Every month between the first and the last event has its slot, so gaps show.
+    """
+    if not dyad["months"]:
         return Markup('<p class="empty">No event between them is dated to the month.</p>')
-    left, right, mid = 40, 10, height / 2
+    by_month = {m["month"]: m for m in dyad["months"]}
+    empty = dict.fromkeys(QUADS, 0)
+    months = [{**empty, **by_month.get(k, {}), "month": k}
+              for k in _month_range(min(by_month), max(by_month))]
+    left, right, mid = 60, 10, height / 2
     step = (width - left - right) / len(months)
     peak = max(max(m["verbal-coop"] + m["material-coop"],
                    m["verbal-conflict"] + m["material-conflict"]) for m in months) or 1
@@ -95,9 +110,12 @@ def dyad_svg(dyad: dict[str, Any], width: int = 960, height: int = 260) -> Marku
                     ).format(width, height, dyad["a"], dyad["b"]),
              Markup('<line x1="{}" x2="{}" y1="{}" y2="{}" class="axis"/>').format(
                  left, width - right, mid, mid),
-             Markup('<text x="2" y="14" class="lane">coop.</text>'
-                    '<text x="2" y="{}" class="lane">conflict</text>').format(height - 4)]
-    bar = max(2.0, step * 0.7)
+             Markup('<text x="2" y="14" class="lane">cooperation</text>'
+                    '<text x="2" y="{}" class="lane">conflict</text>'
+                    '<text x="2" y="{:.0f}" class="lane">{} events</text>').format(
+                 height - 24, mid - 4, peak)]
+    bar = min(28.0, max(2.0, step * 0.7))
+    label_every = max(1, len(months) // 12)
     for i, m in enumerate(months):
         x0 = left + i * step + (step - bar) / 2
         up, down = mid, mid
@@ -115,8 +133,9 @@ def dyad_svg(dyad: dict[str, Any], width: int = 960, height: int = 260) -> Marku
                 up -= h
             else:
                 down += h
-        if len(months) <= 24 or i % max(1, len(months) // 12) == 0:
-            parts.append(Markup('<text x="{:.1f}" y="{:.0f}" class="month-label">{}</text>'
-                                ).format(x0, height - 8, m["month"]))
+        if i % label_every == 0:
+            parts.append(Markup('<text x="{:.1f}" y="{:.0f}" text-anchor="middle" '
+                                'class="month-label">{}</text>').format(
+                left + (i + 0.5) * step, height - 6, m["month"]))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
