@@ -26,7 +26,7 @@ def test_every_entry_has_an_example():
     ("Le Venezuela a accordé l'asile à l'opposant.", "accordé l'asile", "AID"),
     ("Des tirs de missiles ont été effectués hier.", "tirs de missiles", "MOBILIZE"),
     ("Le président s'est entretenu avec son homologue.", "s'est entretenu", "CONSULT"),
-    ("Il faut mettre fin à la guerre.", "mettre fin", "AGREE"),
+    ("Il faut mettre fin à la guerre.", "mettre fin à la guerre", "AGREE"),
     ("Un second sommet s'est déroulé à Lima.", "sommet", "CONSULT"),
     ("La police a placé le suspect en garde à vue.", "garde à vue", "COERCE"),
 ])
