@@ -40,11 +40,7 @@ def _register() -> None:
     import importlib
 
     for name in ("core", "eval_timex", "eval_events", "web", "spark"):
-        try:
-            importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as err:
-            if err.name != f"{__name__}.{name}":
-                raise
+        importlib.import_module(f"{__name__}.{name}")
 
 
 _register()
