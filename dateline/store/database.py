@@ -222,7 +222,7 @@ class Database:
         return {
             "id": m["id"], "event_id": m["event_id"], "article_id": m["article_id"],
             "article_title": row["title"], "article_url": row["url"],
-            "published": m["published"], "origin": m["origin"],
+            "published": m["published"], "article_date": m["published"], "origin": m["origin"],
             "date": {"value": m["date_value"], "text": m["date_text"],
                      "basis": m["date_basis"]},
             "modality": m["modality"], "type": m["type"],
@@ -250,11 +250,11 @@ class Database:
         ev["mentions"] = [self._mention(r) for r in rows]
         return ev
 
-    @_locked
     def iter_events(self) -> Iterator[dict[str, Any]]:
         """Every event with its mentions, in timeline order (for exports)."""
-        ids = [r[0] for r in self._all("SELECT id FROM events ORDER BY place_date, "
-                                       "first_reported, id")]
+        with self._lock:
+            ids = [r[0] for r in self._all("SELECT id FROM events ORDER BY place_date, "
+                                           "first_reported, id")]
         for event_id in ids:
             ev = self.event(event_id)
             if ev is not None:
