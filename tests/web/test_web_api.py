@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import summit_id
+from webdata import summit_id
 
 
 def test_lists_have_items_total_next(client):

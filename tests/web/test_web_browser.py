@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import summit_id
+from webdata import summit_id
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"

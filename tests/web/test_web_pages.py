@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import summit_id
+from webdata import summit_id
 
 
 def test_every_page_has_a_json_twin(client, store):
