@@ -1,0 +1,74 @@
+"""Event dating on real parses: explicit TIMEX, narrative time, publication date."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.dating import date_event
+
+
+def _span(doc, words: str, occurrence: int = 0):
+    at = -1
+    for _ in range(occurrence + 1):
+        at = doc.text.index(words, at + 1)
+    return doc.char_span(at, at + len(words), alignment_mode="expand")
+
+
+@pytest.fixture(scope="module")
+def seed(shared, parse):
+    raw = (shared / "examples" / "seed-article.txt").read_text(encoding="utf-8").strip()
+    assert raw.startswith("date 2025-10-27")
+    return parse(raw[len("date 2025-10-27"):].strip(), "2025-10-27", "seed-article")
+
+
+def test_seed_singapore_hanoi_and_june(seed):
+    singapore = date_event(seed, _span(seed, "rencontre officielle"))
+    assert (singapore.value, singapore.text, singapore.basis) == ("2018-06-12", "12 juin 2018", "explicit")
+    again = date_event(seed, _span(seed, "rencontrés"))  # "s'étaient rencontrés à Singapour"
+    assert (again.value, again.basis) == ("2018-06-12", "narrative")
+    hanoi = date_event(seed, _span(seed, "sommet"))
+    assert (hanoi.value, hanoi.text, hanoi.basis) == ("2019-02", "février 2019", "explicit")
+    unsigned = date_event(seed, _span(seed, "signé"))
+    assert unsigned.value == "2019-02"
+    june = date_event(seed, _span(seed, "avait rencontré"))
+    assert (june.value, june.text, june.basis) == ("2019-06", "Quasiment six mois plus tard, en juin", "narrative")
+    assert seed.text[june.start:june.end] == june.text
+
+
+def test_seed_interval_finding(seed):
+    intervals = [f for f in seed._.findings if f.kind == "interval"]
+    assert len(intervals) == 1
+    assert seed.text[intervals[0].start:intervals[0].end] == "Quasiment six mois plus tard, en juin"
+
+
+def test_undated_acts_get_the_publication_date(seed):
+    for words in ("passera", "re-affiché", "s'est rendue", "effectués"):
+        d = date_event(seed, _span(seed, words.replace("'", "’") if words not in seed.text else words))
+        assert (d.value, d.text, d.basis) == ("2025-10-27", None, "publication"), words
+
+
+def test_present_statement_does_not_inherit_a_past_date(parse):
+    doc = parse("Les deux pays ont signé un traité le 3 mai 2018. Le président soutient ce traité.")
+    d = date_event(doc, _span(doc, "soutient"))
+    assert d.basis == "publication"
+    past = date_event(doc, _span(doc, "signé"))
+    assert (past.value, past.basis) == ("2018-05-03", "explicit")
+
+
+def test_plus_que_parfait_inherits_the_narrated_date(parse):
+    doc = parse("Le 3 mai 2018, les ministres se sont réunis à Paris. Ils avaient signé un accord.")
+    d = date_event(doc, _span(doc, "signé"))
+    assert (d.value, d.basis) == ("2018-05-03", "narrative")
+
+
+def test_since_dates_by_the_start_and_offsets_by_their_point(parse):
+    doc = parse("Les rebelles occupent la ville depuis 2019. Il y a trois ans, l'armée a attaqué le port.",
+                "2025-10-27")
+    assert date_event(doc, _span(doc, "occupent")).value == "2019"
+    attack = date_event(doc, _span(doc, "attaqué"))
+    assert (attack.value, attack.text) == ("2022", "trois ans")
+
+
+def test_vague_references_and_sets_give_no_date(parse):
+    doc = parse("Le ministre a récemment rencontré son homologue. Ils se parlent chaque semaine.")
+    assert date_event(doc, _span(doc, "rencontré")).basis == "publication"
+    assert date_event(doc, _span(doc, "parlent")).basis == "publication"
