@@ -11,6 +11,7 @@ own extraction (``rows.make_partition_function``), one model per Python worker.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Any
 
@@ -107,10 +108,15 @@ def run_job(spark: SparkSession, input_path: str, output: str, fmt: str = "auto"
 
 
 def session(master: str | None = None, app: str = "dateline") -> SparkSession:
-    """A SparkSession; ``master`` for local runs (spark-submit sets its own)."""
+    """A SparkSession; ``master`` for runs outside spark-submit (which sets its own)."""
     builder = SparkSession.builder.appName(app)
     if master:
-        builder = builder.master(master)
+        builder = builder.master(master).config("spark.ui.showConsoleProgress", "false")
+        if master.startswith("local") and not os.environ.get("PYSPARK_PYTHON"):
+            # Local workers must run this Python (with dateline and the model), not
+            # whatever ``python3`` is first on PATH; outside spark-submit, pyspark
+            # reads only the environment variable (not spark.pyspark.python).
+            os.environ["PYSPARK_PYTHON"] = sys.executable
     return builder.getOrCreate()
 
 
