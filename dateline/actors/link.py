@@ -15,6 +15,7 @@ Mechanism only; the knowledge is in the knowledge base (kb.py) and gazetteer
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -73,6 +74,7 @@ class ArticleLinker:
     def __init__(self, kb: KnowledgeBase, gaz: Gazetteer, matcher: DictMatcher,
                  doc: Doc, when: str | None) -> None:
         self.kb, self.gaz, self.matcher, self.doc, self.when = kb, gaz, matcher, doc, when
+        self.text = doc.text  # Doc.text rebuilds the string on every access
         self.entities: dict[str, Entity] = {}
         self.mentions: list[ActorMention] = []
         self.places: list[Place] = []
@@ -101,7 +103,7 @@ class ArticleLinker:
         doc = self.doc
         out: list[Cand] = []
         ents = [e for e in doc.ents if e.label_ in ("PER", "LOC", "ORG", "MISC")]
-        for m in self.matcher(doc.text):
+        for m in self.matcher(self.text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -192,7 +194,7 @@ class ArticleLinker:
         return ent
 
     def _mention(self, ent: Entity, start: int, end: int, how: str) -> ActorMention:
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         m = ActorMention(start, end, text, ent, how)
         self.mentions.append(m)
         ent.mentions.append((start, end))
@@ -518,7 +520,7 @@ class ArticleLinker:
                         ent = self._actor_entity(actor)
             if ent is None:
                 country = d.country
-                name = self.doc.text[d.start:d.end]
+                name = self.text[d.start:d.end]
                 ident = f"local:{d.title.form.lower()}|{country}" if d.definite else f"local:{name}@{d.start}"
                 ent = self._entity(ident, name, "person", country, d.sector)
                 self.local_titles[ent.id] = d.office
@@ -564,16 +566,14 @@ class ArticleLinker:
         persons = sorted((m for m in self.mentions if m.entity.kind == "person"), key=lambda m: m.start)
         if not persons:
             return
-        sent_of = {}
-        for si, s in enumerate(sents):
-            sent_of[s.start] = si
+        starts = [s.start for s in sents]
         for tok in doc:
             if tok.lower_ not in ("il", "elle") or not tok.dep_.startswith("nsubj"):
                 continue
             if tok.head.lemma_ in ("falloir", "agir", "sembler", "pleuvoir") or any(
                     ch.lower_ == "y" for ch in tok.head.children):
                 continue
-            si = sent_of.get(tok.sent.start, 0)
+            si = max(0, bisect_right(starts, tok.i) - 1)  # Token.sent walks the doc: avoid it
             lo = sents[max(0, si - 2)].start_char
             window = [m for m in persons if lo <= m.start < tok.idx]
             gender = "f" if tok.lower_ == "elle" else "m"
