@@ -101,7 +101,7 @@ def duration_value(pieces: dict[str, object]) -> str | None:
     if isinstance(amount, str):  # "X" for "plusieurs jours": PXD
         amount = float(amount) if amount.replace(".", "", 1).isdigit() else None
     if amount is not None:
-        amount = amount * factor
+        amount = (amount + (0.5 if pieces.get("half") else 0)) * factor  # "deux ans et demi"
         if code == "H" and isinstance(amount, float) and not amount.is_integer():
             return V.iso_duration(round(amount * 60), "MIN")
     return V.iso_duration(amount, code)
