@@ -44,31 +44,44 @@ class EventExtractor:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every merged candidate, before the confidence threshold."""
-        triggers = self._resolve_complements(self.matcher(doc))
+        matched = self.matcher(doc)
+        triggers, absorbed_by = self._resolve_complements(matched)
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        home = home_country(doc)
         found: list[Candidate] = []
         for trig in triggers:
             idx = sent_index.get(trig.head.sent.start, 0)
             for cand in self._candidates_for(doc, trig, idx, found):
                 found.append(cand)
+        self._content_recipients(doc, matched, absorbed_by, found)
+        for cand in found:
+            _localise(cand.event, home)
         merged = merge(found)
         return [c for c in merged if self._keep(c)]
 
-    def _resolve_complements(self, triggers: list[Trigger]) -> list[Trigger]:
-        """A request absorbs what it asks for; a promise lends its modality to what it promises."""
+    def _resolve_complements(self, triggers: list[Trigger]) -> tuple[list[Trigger], dict[int, int]]:
+        """A request absorbs what it asks for; a promise lends its modality to what it promises.
+
+        Returns the triggers kept and, for each absorbed trigger, the head of the one
+        that absorbed it (its participants may name the absorber's other side).
+        """
         by_head = {t.head.i: t for t in triggers}
         dropped: set[int] = set()
+        absorbed_by: dict[int, int] = {}
         for trig in triggers:
-            for gov in governors(trig.head, max_depth=3, deps=CONTENT_DEPS):
+            first = True
+            for gov in governors(trig.head, max_depth=4, deps=CONTENT_DEPS):
                 outer = by_head.get(gov.i)
                 if outer is None or outer is trig:
                     continue
                 if outer.entry.complement == "absorb":
                     dropped.add(trig.head.i)
-                elif outer.entry.complement == "modal":
+                    absorbed_by[trig.head.i] = outer.head.i
+                    break
+                if first and outer.entry.complement == "modal":
                     dropped.add(outer.head.i)
-                break
-        return [t for t in triggers if t.head.i not in dropped]
+                first = False
+        return [t for t in triggers if t.head.i not in dropped], absorbed_by
 
     def clause_verb(self, head: Token) -> Token:
         """The verb whose clause states a nominal trigger ("a effectué une visite", "le sommet a eu lieu")."""
@@ -85,6 +98,24 @@ class EventExtractor:
             return gov
         return head
 
+    def _content_recipients(self, doc: Doc, matched: list[Trigger], absorbed_by: dict[int, int],
+                            found: list[Candidate]) -> None:
+        """"menace d'envahir l'ambassade équatorienne": whom the absorbed act targets is
+        the recipient of the threat, request or refusal that names no one else."""
+        by_trigger = {c.event.evidence[0].trigger_start: c for c in found}
+        for trig in matched:
+            outer_i = absorbed_by.get(trig.head.i)
+            if outer_i is None:
+                continue
+            outer = by_trigger.get(doc[outer_i].idx) or next(
+                (c for c in found if c.event.evidence[0].trigger_start <= doc[outer_i].idx
+                 < c.event.evidence[0].trigger_end), None)
+            if outer is None or outer.event.recipients:
+                continue
+            parts = self.arguments(doc, trig, self.clause_verb(trig.head))
+            mine = {a.id for a in outer.event.actors}
+            outer.event.recipients = [e for e in parts.recipients if e.id not in mine]
+
     def _candidates_for(self, doc: Doc, trig: Trigger, idx: int, earlier: list[Candidate]) -> list[Candidate]:
         verb = self.clause_verb(trig.head)
         if not requirements.satisfied(doc, trig, verb, self.arguments):
@@ -97,6 +128,10 @@ class EventExtractor:
         cand = self._make(doc, trig, verb, idx, type_, modality, parts, call)
         if trig.entry.roles == "visit":
             return self._visits(doc, trig, verb, cand)
+        if parts.is_empty() and cand.nominal:
+            # "l'armée fut mise en état d'alerte": the act's noun names no one; the clause's subject does.
+            cand.event.actors = self._clause_subject(doc, trig.head)
+            parts.actors = list(cand.event.actors)
         if parts.is_empty():
             self._inherit(cand, earlier, trig.head.sent.start)
         self._fallback_country(cand, parts)
@@ -117,7 +152,9 @@ class EventExtractor:
                       context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
                       location=parts.place)
         nominal = trig.head.pos_ in NOMINAL_POS
+        sub = list(verb.subtree)
         cand = Candidate(event=event, sent_index=idx, nominal=nominal,
+                         head_i=trig.head.i, clause_start=sub[0].i, clause_end=sub[-1].i + 1,
                          distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
                          anaphoric=nominal and _demonstrative(trig.head),
                          cues=[call.cue] if call.cue else [])
@@ -150,6 +187,18 @@ class EventExtractor:
                                  distinct=cand.distinct, anaphoric=cand.anaphoric, cues=cand.cues))
         return out
 
+    def _clause_subject(self, doc: Doc, noun: Token) -> list[Entity]:
+        """The subject (active or passive) of the first verb above a nominal trigger."""
+        tok = noun
+        for _ in range(4):
+            if tok.head is tok:
+                return []
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = children(tok, "nsubj")
+                return [e for t in subj for e in self.arguments.entities_of(doc, t)]
+        return []
+
     def _inherit(self, cand: Candidate, earlier: list[Candidate], sent_start: int) -> None:
         """Participants the text leaves implicit.
 
@@ -158,7 +207,10 @@ class EventExtractor:
         s'est déroulé"), those of the last act of its type in the two sentences before.
         """
         named = [c for c in earlier if c.event.actors or c.event.recipients]
-        prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index), None)
+        prev = None
+        if not cand.nominal:
+            prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index
+                         and c.clause_start <= cand.head_i < c.clause_end), None)
         if prev is None and cand.nominal:
             prev = next((c for c in reversed(named) if c.event.type == cand.event.type
                          and 0 < cand.sent_index - c.sent_index <= 2), None)
@@ -196,6 +248,27 @@ class EventExtractor:
         if not (ev.actors or ev.recipients):
             ev.confidence *= 0.5
         return True
+
+
+def home_country(doc: Doc) -> str | None:
+    """The state an article is mostly about: the most mentioned country among its actors."""
+    counts: dict[str, int] = {}
+    for m in doc._.actor_mentions or []:
+        c = m.entity.country
+        if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"):
+            counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _localise(event: Event, home: str | None) -> None:
+    """A participant whose country the knowledge base does not know acts, by default, at home."""
+    if home is None:
+        return
+    for side in (event.actors, event.recipients):
+        for k, ent in enumerate(side):
+            if ent.country is None and ent.kind in ("person", "org", "group"):
+                side[k] = Entity(id=ent.id, name=ent.name, kind=ent.kind, country=home,
+                                 sector=ent.sector, mentions=ent.mentions, aliases=ent.aliases)
 
 
 def _phrasal(verb: Token) -> str:

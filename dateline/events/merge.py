@@ -24,6 +24,9 @@ class Candidate:
     distinct: bool = False  # "un second sommet", "une nouvelle attaque"
     anaphoric: bool = False  # "cette visite", "ce sommet"
     inherited: bool = False  # participants carried from an earlier mention
+    head_i: int = -1  # the trigger's head token, and the token range of its clause
+    clause_start: int = -1
+    clause_end: int = -1
     cues: list[str] = field(default_factory=list)
 
 
@@ -45,17 +48,23 @@ def _stated_date(event: Event) -> str | None:
 
 def same_act(first: Candidate, later: Candidate) -> bool:
     a, b = first.event, later.event
-    if a.type != b.type or a.modality != b.modality:
+    # A nominal mention with no modality cue of its own ("le sommet vise à ...")
+    # takes the modality of the act it refers back to.
+    bare = later.nominal and not later.cues and b.modality == "asserted" and _stated_date(b) is None
+    if a.type != b.type or (a.modality != b.modality and not bare):
         return False
     if later.distinct:
         return False
+    ia, ib = _ids(a), _ids(b)
+    nested = ia <= ib or ib <= ia
+    if first.sent_index == later.sent_index and a.modality == b.modality and nested:
+        return True  # "se sont rassemblés ... pour une manifestation": one act per sentence and type
     if not dates_compatible(_stated_date(a), _stated_date(b)):
         return False
-    ia, ib = _ids(a), _ids(b)
     if not ib:  # "le sommet d'Hanoï de 2019": a mention naming no one adds evidence
         return True
-    if later.anaphoric or later.inherited:
-        return not ib or ib <= ia or ia <= ib
+    if later.anaphoric or later.inherited or bare:
+        return nested
     return ia == ib and bool(ia)
 
 

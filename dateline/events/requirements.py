@@ -33,7 +33,7 @@ def actor_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -
     for tok in _patients(verb):
         if tok.pos_ in ("PRON", "PROPN") or bridge.mention_at(doc, tok) is not None:
             return True
-        if tok.lemma_.lower() in finder.cues.person_nouns or finder.entities_of(doc, tok):
+        if tok.lemma_.lower() in finder.cues.person_nouns:
             return True
     return False
 
