@@ -21,13 +21,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import EventDate, Timex
 from ..time import value as V
-from ..time.anchor import FUTURE, PAST, TenseLexicon, predicate_of, tense_of
+from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
 from ..time.rules import load_rules
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _SINCE = re.compile(r"(?:depuis|dès|à\s+partir\s+d[eu']|à\s+compter\s+d[eu'])\s*(?:l[ae']\s*)?$", re.IGNORECASE)
 _APPOSED = re.compile(r"^[\s,;:(]*(?:en|au|le|soit)?\s*$", re.IGNORECASE)
 _LOOKBACK = 3  # sentences a narrative date is carried over
+_RECENT_DAYS = 14  # how recent a day a passé composé may inherit
 
 
 def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate:
@@ -131,6 +132,8 @@ def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate
         inside = [(t, d) for t, d in dated if clause.start_char <= t.start < clause.end_char]
         if inside:
             return _from(doc, inside, dated)
+    if tense == PRESENT:
+        return None  # a present statement takes only a date attached to it
     agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)]
     if not agreeing:
         return None
@@ -169,6 +172,12 @@ def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:
     return None
 
 
+def _recent_day(value: str, dct: dt.date) -> bool:
+    """A day within two weeks before publication ("hier", "lundi")."""
+    point = V.parse_point(value)
+    return point is not None and point.gran == "D" and 0 <= (dct - point.date).days <= _RECENT_DAYS
+
+
 def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
     how = _narrates_past(pred, lex)
     if how is None:
@@ -189,5 +198,7 @@ def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, 
             value = _date_of(doc, t, dct)
             if value >= dct.isoformat()[: len(value)] and value != dct.isoformat()[: len(value)]:
                 return None  # a future date is no narrated past
+            if how == "near" and not _recent_day(value, dct):
+                return None  # a passé composé after "en 2011" is a new, recent statement
             return EventDate(value=value, text=t.text, basis="narrative", start=t.start, end=t.end)
     return None

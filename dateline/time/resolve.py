@@ -142,7 +142,11 @@ def _picked(rule: Rule, pieces: dict[str, object], base: V.Point, way: str | Non
         wd = pieces.get("weekday")
         if not wd:
             return None
-        return V.weekday_near(ref, int(wd), None if way == "same" else way, same_ok=way == "same")
+        # a bare "vendredi" may be the reference day itself; "vendredi dernier" never is
+        same_ok = way == "same" or not (rule.dir and pieces.get("dir"))
+        return V.weekday_near(ref, int(wd), None if way == "same" else way, same_ok=same_ok)
+    if rule.pick == "night":
+        return ref - dt.timedelta(days=1) if way == "past" else ref
     if rule.pick == "month":
         return V.month_near(ref, int(pieces["month"]), way if way != "same" else None) if pieces.get("month") else None
     if rule.pick == "day_month":
