@@ -31,6 +31,7 @@ from .text import key
 _STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 _DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "l’"}
 _DE = {"de", "du", "des", "d'", "d’"}
+_HEAD_OFFICES = {"head_of_state", "head_of_government", "leader"}
 
 
 @dataclass
@@ -236,6 +237,11 @@ class ArticleLinker:
         serving = [a for a in actors if any(r.holds_on(self.when) for r in a.roles)]
         if serving:
             return serving[0]
+        # Out of office and not named in full: only former leaders are known by surname alone
+        # ("Pinochet", "Chirac"); "Colonna" alone is not the former minister.
+        actors = [a for a in actors if {"head_of_state", "head_of_government"} & set(a.offices)]
+        if not actors:
+            return None
         if self.when is None:
             return actors[0] if len(actors) == 1 else None
 
@@ -291,9 +297,11 @@ class ArticleLinker:
             prev = by_start.get(i)
             if prev is not None and prev.kind == "former" or t.lower_ in ("ancien", "ancienne", "ex", "anciens"):
                 former = True
-            elif t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in _DEFINITE:
+            elif not t.text[:1].isalnum() or t.pos_ not in ("DET", "ADJ", "NUM") and t.lower_ not in _DEFINITE:
                 break
-            start = t.idx
+            if t.pos_ == "DET" or t.lower_ in _DEFINITE:
+                start = t.idx  # the noun phrase starts at its determiner
+                break
             i -= 1
         det = doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
         definite = det in _DEFINITE or doc[max(0, c.span.start - 2)].lower_ in _DEFINITE
@@ -304,6 +312,7 @@ class ArticleLinker:
         j = c.span.end
         extra: list[Cand] = []
         person_after: Cand | None = None
+        inner_person: Title | None = None
         while j < len(doc) and j < c.span.end + 9:
             t = doc[j]
             nxt = by_start.get(j)
@@ -341,6 +350,8 @@ class ArticleLinker:
 
                     elif not _in_phrase(nxt.root, head):
                         break
+                    if sub.kind == "person":
+                        inner_person = sub  # "l'avocat de l'assassin du préfet, X": X is the préfet
                     nxt.used = True  # part of this noun phrase: "l'Association des leaders religieux"
                     end = max(end, nxt.end)
                     j = nxt.span.end
@@ -371,6 +382,12 @@ class ArticleLinker:
         if title.needs_country and country is None:
             return None
         d = _Desc(c, title, country, sector, office, start, end, gender, definite, plural, None, extra)
+        if inner_person is not None and person_after is not None:
+            ent = self._entity_at(person_after.start)
+            if ent is not None and ent.id.startswith("local:"):
+                ent.country = ent.country or country
+                ent.sector = ent.sector or inner_person.sector
+            person_after = None
         target = person_after or person_before
         if target is not None and not plural:
             ent = self._entity_at(target.start)
@@ -487,6 +504,8 @@ class ArticleLinker:
             elif other.kind == "title" and sector is None:
                 sector = self.kb.titles[other.match.of("title")[0].target].sector
             other.used = True
+        if country is None and sector is not None:
+            country = self.focus  # "Assemblée nationale" in an article about France
         ent = self._entity(f"local:{c.text}", c.text, "org", country, sector)
         self._mention(ent, c.start, c.end, "name")
 
@@ -514,8 +533,11 @@ class ArticleLinker:
             ent = None
             if d.definite:
                 ent = self._nearest_compatible(d)
-                if ent is None and d.country is not None:
-                    actor = self.kb.office_holder(d.country, d.office, self.when)
+                country = d.country
+                if country is None and d.office in _HEAD_OFFICES | {"foreign_minister"}:
+                    country = self.focus  # "le Premier ministre" of the state the article is about
+                if ent is None and country is not None:
+                    actor = self.kb.office_holder(country, d.office, self.when)
                     if actor is not None:
                         ent = self._actor_entity(actor)
             if ent is None:
@@ -547,7 +569,7 @@ class ArticleLinker:
         if d.office is not None:
             if ent.id.startswith("local:"):
                 office = self.local_titles.get(ent.id)
-                return office in (None, d.office) or d.office == "leader"
+                return office == d.office or d.office == "leader" and office in _HEAD_OFFICES
             actor = self.kb.actors.get(ent.id)
             if actor is None:
                 return False
