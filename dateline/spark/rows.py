@@ -65,8 +65,10 @@ def parse_record(raw: str, source: str, ordinal: int) -> Article | Rejection:
         return Rejection(source, f"malformed JSON: {e.msg} (column {e.colno})")
     except RecursionError:
         return Rejection(source, "malformed JSON: nested too deeply")
-    stem = PurePosixPath(source.split("#", 1)[0]).stem or "record"
-    return record_to_article(obj, default_id=f"{stem}#{ordinal}", source=source,
+    # A record without an id is named as the CLI names it: ``<file stem>#<n>``, n as in its source.
+    path, _, number = source.rpartition("#") if "#" in source else (source, "", "")
+    stem = PurePosixPath(path).stem or "record"
+    return record_to_article(obj, default_id=f"{stem}#{number or ordinal + 1}", source=source,
                              options=ReadOptions())
 
 
