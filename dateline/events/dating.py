@@ -25,6 +25,7 @@ from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, ten
 from ..time.rules import load_rules
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
+_PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)")
 _SINCE = re.compile(r"(?:depuis|dès|à\s+partir\s+d[eu']|à\s+compter\s+d[eu'])\s*(?:l[ae']\s*)?$", re.IGNORECASE)
 _APPOSED = re.compile(r"^[\s,;:(]*(?:en|au|le|soit)?\s*$", re.IGNORECASE)
 _LOOKBACK = 3  # sentences a narrative date is carried over
@@ -77,6 +78,10 @@ def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     point = V.parse_point(t.value)
     if point is None:
         return None
+    if point.gran == "W":  # an ISO prefix is wanted: a week is told by its month
+        return point.coarsen("M").iso()
+    if _PART_OF_YEAR.match(t.value):
+        return t.value[:4]  # "printemps 2012", "2012-Q3": the year
     return t.value[:10] if "T" in t.value else t.value
 
 

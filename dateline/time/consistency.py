@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _APPOSITION = re.compile(r"^\s*(?:plus\s+tard|plus\s+tôt|après|auparavant|avant)?[\s,;:(\-–]*"
                          r"(?:soit|c'est-à-dire|en|au|le|à)?\s*$", re.IGNORECASE)
 _MONTHS = {"M": 1, "Q": 3, "Y": 12}
+_DAYS = {"D": 1, "W": 7}
 
 
 def check_intervals(tagged: list["Tagged"], text: str) -> list[Finding]:
@@ -33,15 +34,17 @@ def check_intervals(tagged: list["Tagged"], text: str) -> list[Finding]:
         if point is None or not _APPOSITION.match(between) or follower.timex.type != "DATE":
             continue
         steps, unit = res.shift
-        if unit not in _MONTHS:
+        if unit in _MONTHS:
+            stated, actual, what = steps * _MONTHS[unit], months_between(res.base.date, point.date), "months"
+        elif unit in _DAYS and res.base.gran == point.gran == "D":
+            stated, actual, what = steps * _DAYS[unit], (point.date - res.base.date).days, "days"
+        else:
             continue
-        stated = steps * _MONTHS[unit]
-        actual = months_between(res.base.date, point.date)
         if actual != stated:
+            said = text[offset.timex.start:follower.timex.end]
             findings.append(Finding(
                 kind="interval",
-                message=(f'"{offset.timex.text}" after {res.base.iso()} points to {res.point.iso()}, '
-                         f'but "{follower.timex.text}" is {point.iso()}: '
-                         f"{abs(actual)} months, not {abs(stated)}"),
+                message=(f'"{said}": {abs(stated)} {what} from {res.base.iso()} is {res.point.iso()}, '
+                         f"but {point.iso()} is {abs(actual)} {what} from it"),
                 start=offset.timex.start, end=follower.timex.end))
     return findings

@@ -53,3 +53,10 @@ def test_interval_contradiction_is_a_finding(time_doc):
     assert "4 months" in f.message
     doc = time_doc("Le sommet s'est tenu en février 2019. Quatre mois plus tard, en juin, ils se sont revus.")
     assert doc._.findings == []
+
+
+def test_day_interval_contradiction(time_doc):
+    doc = time_doc("Le 1er mai 2010, il part. Trois jours plus tard, le 5 mai, il revient.")
+    assert [f.kind for f in doc._.findings] == ["interval"]
+    assert "4 days" in doc._.findings[0].message
+    assert time_doc("Le 1er mai 2010, il part. Quatre jours plus tard, le 5 mai, il revient.")._.findings == []
