@@ -116,7 +116,8 @@ class ArgumentFinder:
             parts.actors = subj
             parts.recipients = objs
         else:
-            parts.actors = subj
+            mutual = [e for prep, e in obls if prep == "entre"]  # "la coopération entre X et Y"
+            parts.actors = subj + mutual
             parts.recipients = objs + [e for prep, e in obls if prep in self.cues.recipient_preps]
             if scheme == "patient":
                 parts.actors = []
@@ -145,6 +146,14 @@ class ArgumentFinder:
         if not subj and not is_passive(verb):
             subj = self._left_neighbour(doc, verb)
         return subj, objs, obls
+
+    @staticmethod
+    def _city(doc: Doc, tok: Token) -> bool:
+        """A place that is not a state named as such ("Hanoï", "la zone démilitarisée")."""
+        if bridge.place_at(doc, tok) is None:
+            return False
+        m = bridge.mention_at(doc, tok)
+        return m is None or not (m.how == "name" and m.entity.kind == "state")
 
     def _locative(self, doc: Doc, tok: Token) -> bool:
         """"à Kaboul", "en Russie", "au Vietnam" after a clause: where, not who.
@@ -180,7 +189,7 @@ class ArgumentFinder:
         agents, patients, obls = [], [], []
         for c in children(noun, "nmod", "obl", "amod"):
             prep = _prep(c)
-            if scheme in ("meet", "visit") and prep not in self.cues.meet_preps and bridge.place_at(doc, c) is not None:
+            if scheme in ("meet", "visit") and prep not in self.cues.meet_preps and self._city(doc, c):
                 continue  # "le sommet d'Hanoï", "la visite au Japon": where, not who
             ents = self.entities_of(doc, c)
             if prep == "par" or (prep in ("de", "du", "des") and scheme in ("visit", "meet", "agent", "host")):
@@ -191,6 +200,12 @@ class ArgumentFinder:
                 agents.extend(ents)
             else:
                 obls.extend((prep, e) for e in ents)
+        for part in children(noun, "acl"):
+            # "la promesse faite par le Niger au Bénin": the participle carries the roles.
+            if part.pos_ == "VERB" and "Part" in part.morph.get("VerbForm"):
+                a_, p_, o_ = self._slots(doc, part)
+                agents.extend(a_)
+                obls.extend(o_)
         for det in children(noun, "det"):
             if "Yes" in det.morph.get("Poss"):
                 # "la Corée du Nord a réaffiché son soutien": the possessor is the clause's subject.

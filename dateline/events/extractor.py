@@ -8,6 +8,8 @@ keeps the records whose confidence reaches ``min_confidence``.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -22,6 +24,8 @@ from .syntax import CONTENT_DEPS, children, dep, governors
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
+ISO_DAY = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 class EventExtractor:
@@ -44,7 +48,8 @@ class EventExtractor:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every merged candidate, before the confidence threshold."""
-        matched = self.matcher(doc)
+        matched = self.matcher(doc, keep=lambda t: requirements.satisfied(
+            doc, t, self.clause_verb(t.head), self.arguments))
         triggers, absorbed_by = self._resolve_complements(matched)
         sent_index = {s.start: i for i, s in enumerate(doc.sents)}
         home = home_country(doc)
@@ -56,6 +61,7 @@ class EventExtractor:
         self._content_recipients(doc, matched, absorbed_by, found)
         for cand in found:
             _localise(cand.event, home)
+            cand.event.confidence = self._confidence(cand)
         merged = merge(found)
         return [c for c in merged if self._keep(c)]
 
@@ -118,8 +124,6 @@ class EventExtractor:
 
     def _candidates_for(self, doc: Doc, trig: Trigger, idx: int, earlier: list[Candidate]) -> list[Candidate]:
         verb = self.clause_verb(trig.head)
-        if not requirements.satisfied(doc, trig, verb, self.arguments):
-            return []
         call = self.modality.classify(trig.head, verb)
         type_, modality = trig.entry.type, call.modality
         if modality == "negated" and trig.entry.negated_type:
@@ -158,7 +162,8 @@ class EventExtractor:
                          distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
                          anaphoric=nominal and _demonstrative(trig.head),
                          cues=[call.cue] if call.cue else [])
-        event.confidence = self._confidence(trig, parts, call)
+        cand.strength = trig.entry.strength * (0.7 if call.cue == "?" else 1.0)
+        event.confidence = self._confidence(cand)
         return cand
 
     def _date(self, doc: Doc, trig: Trigger, sent: Span, modality: str) -> EventDate:
@@ -227,27 +232,28 @@ class EventExtractor:
             return
         ev.recipients.append(Entity(id=f"place:{ev.location.country}", name=ev.location.name,
                                     kind="state", country=ev.location.country))
-        ev.confidence *= 0.85
+        cand.strength *= 0.85
 
-    def _confidence(self, trig: Trigger, parts: Participants, call: ModalityCall) -> float:
-        """Trigger strength, scaled by how much of the act the text states."""
-        sides = bool(parts.actors) + bool(parts.recipients)
-        completeness = (0.55, 0.85, 1.0)[sides]
-        score = trig.entry.strength * completeness
-        if call.cue == "?":
-            score *= 0.7
+    @staticmethod
+    def _confidence(cand: Candidate) -> float:
+        """Trigger strength, scaled by how much of the act the text states (and how directly)."""
+        ev = cand.event
+        sides = bool(ev.actors) + bool(ev.recipients)
+        score = cand.strength * (0.55, 0.85, 1.0)[sides]
+        if cand.inherited:
+            score *= 0.9
+        if not any(e.country for e in ev.actors + ev.recipients):
+            score *= 0.6  # a record no country anchors is of little use
         return round(min(score, 1.0), 3)
 
     @staticmethod
     def _marked(head: Token, lemmas: frozenset[str]) -> bool:
         return any(c.lemma_.lower() in lemmas for c in children(head, "amod", "det", "nummod"))
 
-    def _keep(self, cand: Candidate) -> bool:
+    @staticmethod
+    def _keep(cand: Candidate) -> bool:
         """An act with no participant at all is not a usable record."""
-        ev = cand.event
-        if not (ev.actors or ev.recipients):
-            ev.confidence *= 0.5
-        return True
+        return bool(cand.event.actors or cand.event.recipients)
 
 
 def home_country(doc: Doc) -> str | None:
@@ -286,8 +292,22 @@ def _after(value: str | None, doc: Doc) -> bool:
     article = doc._.article
     if not value or article is None or not value[:4].isdigit():
         return False
-    dct = article.date.isoformat()
-    return value > dct[: len(value)]
+    first = _first_day(value)
+    return first is not None and first > article.date
+
+
+def _first_day(value: str):
+    """The first day an ISO 8601 prefix denotes (``2019``, ``2019-02``, ``2019-02-27``, ``2019-W07``)."""
+    import datetime as dt
+
+    m = ISO_DAY.match(value)
+    if m:
+        y, mo, d = m.group(1), m.group(2) or "01", m.group(3) or "01"
+        return dt.date(int(y), int(mo), int(d))
+    m = ISO_WEEK.match(value)
+    if m:
+        return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    return None
 
 
 def _host(doc: Doc, place: Place) -> Entity | None:

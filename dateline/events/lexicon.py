@@ -71,6 +71,9 @@ class ModalityCues:
     realized_in_past: frozenset[str]  # "a dû démissionner": the act happened
     distinct: frozenset[str]  # "un second sommet": a new act
     examples: tuple[Example, ...]
+    future_endings: tuple[str, ...] = ()
+    conditional_endings: tuple[str, ...] = ()
+    irregular_stems: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,9 @@ def _modality(path: Path) -> ModalityCues:
         hearsay=frozenset(d.get("alleged", {}).get("hearsay", ())),
         realized_in_past=frozenset(d.get("realized_in_past", {}).get("lemmas", ())),
         distinct=frozenset(d.get("distinct", {}).get("lemmas", ())),
+        future_endings=tuple(d.get("tense", {}).get("future_endings", ())),
+        conditional_endings=tuple(d.get("tense", {}).get("conditional_endings", ())),
+        irregular_stems=dict(d.get("tense", {}).get("irregular_stems", {})),
         examples=_examples(d.get("examples"), str(path)))
 
 

@@ -28,6 +28,7 @@ class Candidate:
     clause_start: int = -1
     clause_end: int = -1
     cues: list[str] = field(default_factory=list)
+    strength: float = 0.5  # the trigger's, before the participants are weighed
 
 
 def _ids(event: Event) -> frozenset[str]:

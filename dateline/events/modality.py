@@ -129,9 +129,25 @@ class ModalityClassifier:
         forms = [verb] + auxes
         if any(t.lower_ in self.cues.hearsay for t in verb.sent if abs(t.i - verb.i) < 8):
             return ModalityCall("alleged", "hearsay")
-        if any("Cnd" in _morph(t, "Mood") for t in forms):
+        if any("Cnd" in _morph(t, "Mood") or self._tense_by_ending(t) == "cnd" for t in forms):
             # The journalistic conditional states a reported act under reserve.
             return ModalityCall("alleged", "conditionnel")
-        if any("Fut" in _morph(t, "Tense") for t in forms):
+        if any("Fut" in _morph(t, "Tense") or self._tense_by_ending(t) == "fut" for t in forms):
             return ModalityCall("future", "futur")
         return ModalityCall("asserted")
+
+    def _tense_by_ending(self, tok: Token) -> str | None:
+        """"fut" or "cnd" when the form is the verb's future stem plus an ending of that tense."""
+        if tok.pos_ not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
+            return None
+        lemma, form = tok.lemma_.lower(), tok.lower_
+        stem = self.cues.irregular_stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
+        stem = stem[:-1] if stem.endswith("r") else stem  # endings below start with the r
+        if not form.startswith(stem):
+            return None
+        rest = form[len(stem):]
+        if rest in self.cues.conditional_endings:
+            return "cnd"
+        if rest in self.cues.future_endings:
+            return "fut"
+        return None

@@ -63,7 +63,10 @@ def appeal(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool
         marks = (case_of(tok) or "").split()
         if marks[:1] in (["à"], ["au"], ["aux"], ["à_le"]) or (dep(tok) == "ccomp" and marks[:1] == ["que"]):
             return True
-    return any(t.lower_ in ("à", "au", "aux") and t.i == trig.head.i + 1 for t in doc[trig.head.i:trig.head.i + 2])
+    if trig.head.pos_ == "NOUN":  # "l'appel de la Tunisie à la libération": the parse may attach it lower
+        window = doc[trig.head.i + 1: min(trig.head.i + 7, trig.head.sent.end)]
+        return any(t.lower_ in ("à", "au", "aux") for t in window)
+    return False
 
 
 def destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:

@@ -7,6 +7,7 @@ l'asile politique", "mettre fin à"). Overlapping matches keep the longest, so
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -53,7 +54,10 @@ class TriggerMatcher:
             words = form.split()
             self.matcher.add(form, [Doc(vocab, words=words, lemmas=words)])
 
-    def __call__(self, doc: Doc) -> list[Trigger]:
+    def __call__(self, doc: Doc, keep: Callable[[Trigger], bool] | None = None) -> list[Trigger]:
+        """Non-overlapping triggers; ``keep`` (e.g. the entries' syntactic requirements)
+        is applied before overlaps are settled, so that a sense that fails leaves room
+        for another ("se rendre" visit / surrender)."""
         found = []
         for key, start, _ in self.matcher(doc):
             form = self.vocab.strings[key]
@@ -64,7 +68,9 @@ class TriggerMatcher:
                 head = doc[idx[entry.head]]
                 if entry.pos and head.pos_ not in entry.pos:
                     continue
-                found.append(Trigger(doc[idx[0]: idx[-1] + 1], head, entry))
+                trig = Trigger(doc[idx[0]: idx[-1] + 1], head, entry)
+                if keep is None or keep(trig):
+                    found.append(trig)
         return _longest(found)
 
 
