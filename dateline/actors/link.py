@@ -319,7 +319,11 @@ class ArticleLinker:
             if nxt is not None and nxt.kind in ("per",) or (
                     nxt is not None and nxt.kind in ("actor", "short") and
                     self.kb.actors[nxt.match.of(nxt.kind)[0].target].kind == "person"):
-                person_after = nxt
+                if doc[j - 1].lower_ not in _DE:
+                    person_after = nxt
+                elif country is None:  # "premier ministre d'Hosni Moubarak": his country, no apposition
+                    owner = self._entity_at(nxt.start)
+                    country = owner.at(self.when)[0] if owner else None
                 break
             if t.pos_ in _STOP_POS and t.lower_ not in ("d'", "de"):
                 break
@@ -357,7 +361,8 @@ class ArticleLinker:
                     j = nxt.span.end
                     continue
             j += 1
-        if person_after is None:  # "La ministre ... des Affaires étrangères, Choe Son Hui"
+        if person_after is None and j < len(doc) and doc[j].text == "," and definite:
+            # "La ministre ... des Affaires étrangères, Choe Son Hui" (not "un laboratoire, X")
             while j < len(doc) and doc[j].text == ",":
                 j += 1
             nxt = by_start.get(j)
@@ -377,7 +382,7 @@ class ArticleLinker:
         for x in extra:
             if x.kind not in ("actor",):  # a named organisation stays an actor of its own
                 x.used = True
-        if former:
+        if former and title.kind == "person":
             sector = "ELI"
         if title.needs_country and country is None:
             return None
