@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from .value import Point
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
+_APPOSED = 20  # characters between a narrative offset and a date apposed to it
 _VERBAL = ("VERB", "AUX")
 
 
@@ -132,6 +133,7 @@ class Reference:
     last: Point | None = None
     last_pos: int = -1
     last_day: Point | None = None
+    offset_end: int = -10_000  # where the last narrative offset ("six mois plus tard") ended
 
     @classmethod
     def for_doc(cls, dct: dt.date, doc: Doc | None) -> "Reference":
@@ -155,7 +157,11 @@ class Reference:
     def narrating_past(self, pos: int, tense: str | None) -> bool:
         """Whether an underspecified date at ``pos`` belongs to the narration of a
         period away from the DCT (a year-bearing date in this or the previous sentence)."""
-        if self.last is None or tense in (FUTURE, PRESENT):
+        if self.last is None:
+            return False
+        if 0 <= pos - self.offset_end <= _APPOSED:
+            return True  # "six mois plus tard, en juin": the month of the narrated time
+        if tense in (FUTURE, PRESENT):
             return False
         if self.last.date.year == self.dct.year:
             return False
@@ -174,8 +180,11 @@ class Reference:
             return self.last, "narrative"
         return dct, "dct"
 
-    def update(self, point: Point | None, pos: int) -> None:
-        """Record a date the text has just reached."""
+    def update(self, point: Point | None, pos: int, offset_end: int | None = None) -> None:
+        """Record a date the text has just reached (``offset_end``: the end of the
+        narrative offset that reached it)."""
+        if offset_end is not None:
+            self.offset_end = offset_end
         if point is None:
             return
         self.last, self.last_pos = point, pos

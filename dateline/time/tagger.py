@@ -21,6 +21,7 @@ from .rules import Rule, RuleSet, load_rules
 _CONTEXT = 60  # characters of context the not_before / not_after tests see
 _WORDS_BEFORE = 6  # how many words before its head word a match may start
 _WORDS = re.compile(r"\w+")
+_SIGNAL = re.compile(r"\s*(?:plus\s+tard|plus\s+tôt|auparavant|après|avant)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _JUST_BEFORE = re.compile(r"[\s,]{1,3}")
 _ROMAN = re.compile(r"[IVX]{1,5}")
@@ -153,11 +154,17 @@ class TimeTagger:
         res = resolve(rule, pieces, ref, start, tense)
         if res is None or not res.value:
             return None
-        if res.point is not None:
-            ref.update(res.point, start)
+        narrative_offset = res.anchor == "narrative" and res.shift is not None
+        ref.update(res.point, start, _offset_end(text, end) if narrative_offset else None)
         timex = Timex(start=start, end=end, text=text[start:end], type=rule.type,
                       value=res.value, anchor=res.anchor, rule=rule.name, points_to=res.points_to)
         return Tagged(timex, res)
+
+
+def _offset_end(text: str, end: int) -> int:
+    """Where an offset's signal ends ("six mois| plus tard|")."""
+    m = _SIGNAL.match(text, end)
+    return m.end() if m else end
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
