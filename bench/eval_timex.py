@@ -3,6 +3,11 @@
 tagging next to the spaCy parse of the same texts.
 
 usage: python bench/eval_timex.py [--split dev] [--pred OUT.jsonl] [--errors] [--repeat N]
+       python bench/eval_timex.py --dating [--errors]
+
+--dating measures ``dateline.events.dating.date_event`` alone on the Wikinews dev
+gold events (each gold event's trigger found in its quote): date accuracy (a
+null gold date accepts the publication date) and the off-publication-day recall.
 
 Tune on dev only; the test split is for reporting (its gold is only read
 when --split test is asked for).
@@ -17,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FTIB = ROOT.parent / "shared" / "data" / "ftib"
+WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-fr"
 
 
 def main() -> int:
@@ -26,7 +32,10 @@ def main() -> int:
     ap.add_argument("--pred", help="also write the predictions (JSONL) here")
     ap.add_argument("--errors", action="store_true", help="print missed, spurious and wrong-value expressions")
     ap.add_argument("--repeat", type=int, default=3, help="tagging passes to time (best kept)")
+    ap.add_argument("--dating", action="store_true", help="score event dating on the Wikinews dev gold instead")
     args = ap.parse_args()
+    if args.dating:
+        return _dating(args.errors)
 
     import spacy
 
@@ -66,6 +75,61 @@ def main() -> int:
     print(f"parse {parse_s:.3f} s   time tagging {tag_s:.4f} s   ratio {tag_s / parse_s:.1%}")
     if args.errors:
         _print_errors(gold, pred, {a.id: a.text for a in articles})
+    return 0
+
+
+def _trigger_span(doc, quote: str, trigger: str):
+    """The trigger's first word(s) inside the gold quote, as a Span (None if not found)."""
+    quote, trigger = quote.replace("\u2019", "'"), trigger.replace("\u2019", "'")
+    at = doc.text.find(quote)
+    if at < 0:
+        return None
+    words = trigger.split(" / ")[0].split(" ... ")[0]
+    start = doc.text.find(words, at, at + len(quote))
+    if start < 0:
+        words = words.split()[0]
+        start = doc.text.find(words, at, at + len(quote))
+    if start < 0:
+        return None
+    return doc.char_span(start, start + len(words), alignment_mode="expand")
+
+
+def _dating(show_errors: bool) -> int:
+    import datetime as dt
+
+    import dateline
+    from dateline.events.dating import date_event
+    from dateline.model import Article
+    from dateline.time.evaluate import read_jsonl
+
+    pipeline = dateline.load()
+    skip = {"dateline_actors", "dateline_events"}
+    articles = {a["id"]: a for a in read_jsonl(WIKINEWS / "dev.jsonl")}
+    right = total = off = off_right = 0
+    for gold in read_jsonl(WIKINEWS / "dev.gold.jsonl"):
+        rec = articles[gold["article_id"]]
+        doc = pipeline.make_doc(Article(id=rec["id"], date=dt.date.fromisoformat(rec["date"]), text=rec["text"]))
+        for name, proc in pipeline.nlp.pipeline:
+            if name not in skip:
+                doc = proc(doc)
+        for event in gold["events"]:
+            span = _trigger_span(doc, event["quote"], event["trigger"])
+            if span is None:
+                continue
+            got = date_event(doc, span, span.sent)
+            want = event["date"]["value"]
+            ok = got.value == want or (want is None and got.value in (None, rec["date"]))
+            total += 1
+            right += ok
+            if want is not None and want != rec["date"]:
+                off += 1
+                off_right += got.value == want
+            if show_errors and not ok:
+                print(f"{rec['id']} gold {want} ({event['date']['text']!r}) got {got.value} "
+                      f"{got.basis} {got.text!r} | {event['quote'][:80]}")
+    print(f"event dating on Wikinews dev: {total} gold events located")
+    print(f"date accuracy {right / total:.3f} ({right}/{total}); "
+          f"off-publication-day recall {off_right / off:.3f} ({off_right}/{off})")
     return 0
 
 
