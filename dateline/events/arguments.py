@@ -112,6 +112,8 @@ class ArgumentFinder:
             parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep == ""])
         elif scheme == "host":
             parts.actors, parts.recipients = objs, subj
+        elif scheme == "self":  # "l'armée a été mise en alerte": the one who mobilises
+            parts.actors = subj or objs
         elif scheme == "visit":
             parts.actors = subj
             parts.recipients = objs

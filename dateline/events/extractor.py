@@ -61,6 +61,7 @@ class EventExtractor:
         self._content_recipients(doc, matched, absorbed_by, found)
         for cand in found:
             _localise(cand.event, home)
+            self._domestic_side(cand.event)
             cand.event.confidence = self._confidence(cand)
         merged = merge(found)
         return [c for c in merged if self._keep(c)]
@@ -180,7 +181,7 @@ class EventExtractor:
             return [cand] if ev.recipients else []
         out = []
         actor_countries = {a.country for a in ev.actors if a.country}
-        for place in dests:
+        for n, place in enumerate(dests):
             if place.country and place.country in actor_countries:
                 continue  # a trip at home
             host = _host(doc, place)
@@ -189,17 +190,23 @@ class EventExtractor:
                           date=ev.date, evidence=list(ev.evidence), mode=ev.mode, cameo=ev.cameo,
                           context=list(ev.context), location=place, confidence=ev.confidence)
             out.append(Candidate(event=event, sent_index=cand.sent_index, nominal=cand.nominal,
-                                 distinct=cand.distinct, anaphoric=cand.anaphoric, cues=cand.cues))
+                                 distinct=cand.distinct or n > 0, anaphoric=cand.anaphoric, cues=cand.cues,
+                                 strength=cand.strength, head_i=cand.head_i,
+                                 clause_start=cand.clause_start, clause_end=cand.clause_end))
         return out
 
     def _clause_subject(self, doc: Doc, noun: Token) -> list[Entity]:
         """The subject (active or passive) of the first verb above a nominal trigger."""
+        cues = self.lexicon.arguments
         tok = noun
         for _ in range(4):
             if tok.head is tok:
                 return []
             tok = tok.head
             if tok.pos_ in ("VERB", "AUX"):
+                # Only a verb that carries the act ("mettre en état d'alerte"), not one that reports it.
+                if tok.lemma_.lower() not in cues.light_verbs | cues.happen_verbs:
+                    return []
                 subj = children(tok, "nsubj")
                 return [e for t in subj for e in self.arguments.entities_of(doc, t)]
         return []
@@ -224,6 +231,20 @@ class EventExtractor:
         cand.event.actors = list(prev.event.actors)
         cand.event.recipients = list(prev.event.recipients)
         cand.inherited = True
+
+    def _domestic_side(self, ev: Event) -> None:
+        """One side named, of one state, the other unnamed: the act stays within that state."""
+        cues = self.lexicon.arguments
+        named = ev.actors or ev.recipients
+        countries = {e.country for e in named if e.country}
+        if len(countries) != 1 or (ev.actors and ev.recipients):
+            return
+        (country,) = countries
+        state = Entity(id=f"state:{country}", name=country, kind="state", country=country)
+        if not ev.recipients and ev.type in cues.domestic_recipient:
+            ev.recipients = [state]
+        elif not ev.actors and ev.type in cues.domestic_actor:
+            ev.actors = [state]
 
     def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""
@@ -252,8 +273,13 @@ class EventExtractor:
 
     @staticmethod
     def _keep(cand: Candidate) -> bool:
-        """An act with no participant at all is not a usable record."""
-        return bool(cand.event.actors or cand.event.recipients)
+        """An act with no participant is not a usable record; nor is a meeting internal to
+        one actor (several officials of one government, EVENTS.md section 3b)."""
+        ev = cand.event
+        if not (ev.actors or ev.recipients):
+            return False
+        sides = {(e.country, e.sector) for e in ev.actors + ev.recipients}
+        return not (ev.type == "CONSULT" and ev.mode != "visit" and len(ev.actors) > 1 and len(sides) == 1)
 
 
 def home_country(doc: Doc) -> str | None:
@@ -263,7 +289,10 @@ def home_country(doc: Doc) -> str | None:
         c = m.entity.country
         if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"):
             counts[c] = counts.get(c, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+        return None  # no state clearly dominates: leave unknown countries unknown
+    return max(counts, key=counts.get)
 
 
 def _localise(event: Event, home: str | None) -> None:

@@ -87,6 +87,8 @@ class ArgumentCues:
     happen_verbs: frozenset[str]
     person_nouns: frozenset[str] = frozenset()
     place_stands_for: frozenset[str] = frozenset()
+    domestic_recipient: frozenset[str] = frozenset()
+    domestic_actor: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,9 @@ def _arguments(path: Path) -> ArgumentCues:
         light_verbs=frozenset(clauses.get("light_verbs", ())),
         happen_verbs=frozenset(clauses.get("happen_verbs", ())),
         person_nouns=frozenset(clauses.get("patient_nouns", ())),
-        place_stands_for=frozenset(clauses.get("place_stands_for", ())))
+        place_stands_for=frozenset(clauses.get("place_stands_for", ())),
+        domestic_recipient=frozenset(clauses.get("domestic_recipient", ())),
+        domestic_actor=frozenset(clauses.get("domestic_actor", ())))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:

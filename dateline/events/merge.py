@@ -58,7 +58,7 @@ def same_act(first: Candidate, later: Candidate) -> bool:
         return False
     ia, ib = _ids(a), _ids(b)
     nested = ia <= ib or ib <= ia
-    if first.sent_index == later.sent_index and a.modality == b.modality and nested:
+    if first.sent_index == later.sent_index and a.modality == b.modality:
         return True  # "se sont rassemblés ... pour une manifestation": one act per sentence and type
     if not dates_compatible(_stated_date(a), _stated_date(b)):
         return False

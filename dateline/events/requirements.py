@@ -74,7 +74,14 @@ def destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) ->
 
 
 def no_destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
-    return not finder.destinations(doc, verb, trig.head)
+    """No place to go: "se rendre" alone, or "se rendre aux autorités" (an actor, not a place)."""
+    for tok in children(verb, "obl", "nmod"):
+        prep = (case_of(tok) or "").split()[:1]
+        if prep and prep[0] in finder.cues.destination_preps:
+            m = bridge.mention_at(doc, tok)
+            if m is None or m.entity.kind == "state" or bridge.place_at(doc, tok) is not None:
+                return False
+    return True
 
 
 def has_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
