@@ -8,9 +8,11 @@ Two records from different articles are compatible when they have
   overlap;
 * compatible dates: equal values or one a prefix of the other ("2019-06" and
   "2019-06-30"). A record without a date (``null``) is compatible only with a record
-  of exactly the same participants, published within ``WINDOW_DAYS`` of it, whose own
-  date (if any) covers or is within ``WINDOW_DAYS`` of the undated record's publication
-  day: an undated act is taken to be about its publication, never a recalled past act;
+  of exactly the same participants published in the same publication window (the same
+  ISO week, Monday to Sunday), whose own date (if any) covers the undated record's
+  publication day or is a day of that week: an undated act is taken to be about its
+  publication, never a recalled past act. Fixed windows (not a sliding distance) keep
+  weekly undated reports of the same dyad from chaining into one event;
 * compatible places: either unknown, the same name (case and accents aside), or both
   coordinates within ``PLACE_KM`` kilometres.
 """
@@ -21,7 +23,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-WINDOW_DAYS = 7
+WINDOW_DAYS = 7  # the width of a publication window (an ISO week)
 PLACE_KM = 50.0
 
 
@@ -68,6 +70,12 @@ def _participants_compatible(a: MentionKey, b: MentionKey) -> bool:
     return bool(a.actor_ids & b.actor_ids)
 
 
+def window(day: dt.date) -> tuple[int, int]:
+    """The publication window of a day: its ISO (year, week)."""
+    iso = day.isocalendar()
+    return iso[0], iso[1]
+
+
 def _near_publication(value: str, published: dt.date) -> bool:
     """Whether an event date ``value`` is about the day ``published``."""
     if published.isoformat().startswith(value):
@@ -76,13 +84,11 @@ def _near_publication(value: str, published: dt.date) -> bool:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return False
-    return abs((day - published).days) <= WINDOW_DAYS
+    return window(day) == window(published)
 
 
 def _undated_compatible(a: MentionKey, b: MentionKey) -> bool:
-    if not _same_participants(a, b):
-        return False
-    if abs((a.published - b.published).days) > WINDOW_DAYS:
+    if not _same_participants(a, b) or window(a.published) != window(b.published):
         return False
     if a.date is None and b.date is None:
         return True

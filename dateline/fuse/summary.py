@@ -99,8 +99,8 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
 
     Each row has ``key``, ``article_id``, ``type``, ``modality``, ``date_value``,
     ``date_text``, ``date_basis``, ``published``, ``origin``, ``location`` (dict or None),
-    ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids) and
-    ``record`` (the article-level record).
+    ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids), ``mode``,
+    ``context``, ``cameo``, ``confidence`` and ``evidence`` (EVENTS.md evidence or None).
     """
     rows = sorted(rows, key=lambda r: r["key"])
     type_ = rows[0]["type"]
@@ -109,18 +109,18 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     plover = plover_category(type_, modality)
     actors, recipients = _participants(rows)
     rep = min(rows, key=lambda r: (r["date_value"] != date["value"],
-                                   -float(r["record"].get("confidence") or 0), r["key"]))
+                                   -float(r["confidence"] or 0), r["key"]))
     reported = sorted({r["published"] for r in rows})
     span = interval(date["value"])
     record = {
         "article_id": rep["article_id"], "type": type_,
-        "mode": _majority(r["record"].get("mode") for r in rows),
-        "context": sorted({c for r in rows for c in r["record"].get("context") or []}),
-        "cameo": _majority(r["record"].get("cameo") for r in rows),
+        "mode": _majority(r["mode"] for r in rows),
+        "context": sorted({c for r in rows for c in r["context"] or []}),
+        "cameo": _majority(r["cameo"] for r in rows),
         "actors": actors, "recipients": recipients, "date": date,
         "location": _location(rows), "modality": modality, "plover": plover,
-        "quad": QUAD[plover], "evidence": rep["record"].get("evidence"),
-        "confidence": max(float(r["record"].get("confidence") or 0) for r in rows),
+        "quad": QUAD[plover], "evidence": rep["evidence"],
+        "confidence": max(float(r["confidence"] or 0) for r in rows),
         "num_mentions": len(rows),
         "num_articles": len({r["article_id"] for r in rows}),
         "num_sources": len({r["origin"] for r in rows}),

@@ -21,7 +21,7 @@ from ..model import Extraction
 from .ingest import add_extraction, load_mention
 from .queries import EventFilter, QueryError, fts_query, page
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 QUADS = ("verbal-coop", "material-coop", "verbal-conflict", "material-conflict")
 
 __all__ = ["SCHEMA_VERSION", "Database", "QueryError", "StoreError"]
@@ -78,6 +78,7 @@ class Database:
             self._conn.execute("PRAGMA busy_timeout = 30000")
             if not readonly:
                 self._conn.execute("PRAGMA journal_mode = WAL")
+                self._conn.execute("PRAGMA synchronous = NORMAL")  # WAL: safe on app crash
             self._check_schema(readonly)
         except sqlite3.DatabaseError as err:
             self._conn.close()
@@ -234,7 +235,7 @@ class Database:
             # the first evidence span, flat (article text offsets)
             "start": m["evidence_start"], "end": m["evidence_end"],
             "trigger_start": m["trigger_start"], "trigger_end": m["trigger_end"],
-            "confidence": m["record"].get("confidence"),
+            "confidence": m["confidence"],
         }
 
     @_locked

@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlparse
 
-from ..fuse import WINDOW_DAYS, MentionKey, compatible, event_id_for, fold, summarise
+from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
 
@@ -127,6 +127,8 @@ def mention_row(x: Extraction, article_id: str, index: int, event: Event,
     return {
         "id": rec["id"], "key": f"{a.content_hash[:16]}:{index}", "article_id": article_id,
         "idx": index, "type": event.type, "modality": event.modality,
+        "mode": event.mode, "cameo": event.cameo, "context": rec["context"],
+        "confidence": rec["confidence"], "evidence": rec["evidence"],
         "date_value": event.date.value, "date_text": event.date.text,
         "date_basis": event.date.basis, "published": a.date.isoformat(),
         "origin": origin_of(a.url, a.source),
@@ -151,45 +153,73 @@ def key_of(row: dict[str, Any]) -> MentionKey:
         place=fold(loc.get("name")) or None, lat=loc.get("lat"), lon=loc.get("lon"))
 
 
-_JSON_COLUMNS = ("location", "actors", "spans", "record")
+_JSON_COLUMNS = ("location", "actors", "spans", "record", "context")
+# what fusion compares, and what an event summary needs (never the bulky record/spans)
+_KEY_COLUMNS = "m.key, m.event_id, m.article_id, m.type, m.date_value, m.published, " \
+               "m.location, m.actors"
+_SUMMARY_COLUMNS = ("key, article_id, type, modality, mode, cameo, context, confidence, "
+                    "date_value, date_text, date_basis, published, origin, location, actors, "
+                    "evidence_start, evidence_end, trigger, trigger_start, trigger_end")
+_MENTION_COLUMNS = ["id", "key", "event_id", "article_id", "idx", "type", "modality", "mode",
+                    "cameo", "context", "confidence", "date_value", "date_text", "date_basis",
+                    "published", "origin", "evidence_start", "evidence_end", "trigger",
+                    "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
 
 
 def load_mention(row: sqlite3.Row) -> dict[str, Any]:
-    """A ``mentions`` row as a dict with its JSON columns decoded."""
+    """A ``mentions`` row (all or some columns) as a dict, its JSON columns decoded."""
     out = dict(row)
     for col in _JSON_COLUMNS:
-        out[col] = json.loads(out[col]) if out[col] is not None else None
+        if col in out and out[col] is not None:
+            out[col] = json.loads(out[col])
     return out
+
+
+def _summary_row(row: sqlite3.Row) -> dict[str, Any]:
+    out = load_mention(row)
+    out["evidence"] = None if out["evidence_start"] is None else {
+        "start": out["evidence_start"], "end": out["evidence_end"], "trigger": out["trigger"],
+        "trigger_start": out["trigger_start"], "trigger_end": out["trigger_end"]}
+    return out
+
+
+def _prefixes(value: str) -> list[str]:
+    return [value[:i] for i in range(1, len(value) + 1)]
 
 
 def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
     """Stored records that may be the same act as ``row``: same type, a shared country
-    or actor, and a date or publication day that ``compatible`` could accept."""
+    or actor, and a date (prefix either way) or publication day ``compatible`` could accept.
+
+    Each branch is an index range on ``mentions(type, date_value)`` or
+    ``mentions(type, published)``.
+    """
     k = key_of(row)
     values = sorted(k.countries) + sorted(k.actor_ids)
     if not values:
         return []
-    marks = ",".join("?" * len(values))
-    lo = (k.published - dt.timedelta(days=WINDOW_DAYS)).isoformat()
-    hi = (k.published + dt.timedelta(days=WINDOW_DAYS)).isoformat()
-    window = "m.published BETWEEN ? AND ?"
+    monday = k.published - dt.timedelta(days=k.published.weekday())
+    lo, hi = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    branches = ["SELECT id FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
+    params: list[Any] = [k.type, lo, hi]
     if k.date:
-        when = (f"((m.date_value IS NOT NULL AND (substr(?, 1, length(m.date_value)) = "
-                f"m.date_value OR substr(m.date_value, 1, length(?)) = ?)) OR "
-                f"(m.date_value IS NULL AND {window}))")
-        when_params = [k.date, k.date, k.date, lo, hi]
-    else:
-        when, when_params = window, [lo, hi]
-    sql = (f"SELECT m.* FROM mentions m WHERE m.type = ? AND m.article_id != ? AND {when} "
-           f"AND m.id IN (SELECT mention_id FROM mention_actors WHERE country IN ({marks}) "
-           f"OR actor_id IN ({marks}))")
-    params = [row["type"], row["article_id"], *when_params, *values, *values]
+        prefixes = _prefixes(k.date)
+        branches += [f"SELECT id FROM mentions WHERE type = ? AND date_value IN "
+                     f"({','.join('?' * len(prefixes))})",
+                     "SELECT id FROM mentions WHERE type = ? AND date_value > ? "
+                     "AND date_value < ?"]
+        params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
+    marks = ",".join("?" * len(values))
+    sql = (f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.id IN ({' UNION '.join(branches)}) "
+           f"AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
+           f"ma.mention_id = m.id AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
+    params += [row["article_id"], *values, *values]
     return [load_mention(r) for r in conn.execute(sql, params)]
 
 
 def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
-    rows = [load_mention(r) for r in
-            conn.execute("SELECT * FROM mentions WHERE event_id = ?", (event_id,))]
+    rows = [_summary_row(r) for r in conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
     ev = summarise(rows)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
@@ -200,26 +230,26 @@ def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
 def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
     """Store one mention row, joining (and possibly bridging) the events it matches."""
     k = key_of(row)
-    matches = [c for c in _candidates(conn, row) if compatible(k, key_of(c))]
-    old_events = sorted({c["event_id"] for c in matches})
+    old_events: set[str] = set()
+    for cand in _candidates(conn, row):
+        if cand["event_id"] not in old_events and compatible(k, key_of(cand)):
+            old_events.add(cand["event_id"])
+    olds = sorted(old_events)
     keys = [row["key"]]
-    if old_events:
-        marks = ",".join("?" * len(old_events))
+    if olds:
+        marks = ",".join("?" * len(olds))
         keys += [r[0] for r in conn.execute(
-            f"SELECT key FROM mentions WHERE event_id IN ({marks})", old_events)]
+            f"SELECT key FROM mentions WHERE event_id IN ({marks})", olds)]
     new_id = event_id_for(keys)
-    if old_events:
-        conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks})",
-                     [new_id, *old_events])
-        conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?",
-                     [*old_events, new_id])
-    cols = ["id", "key", "event_id", "article_id", "idx", "type", "modality", "date_value",
-            "date_text", "date_basis", "published", "origin", "evidence_start", "evidence_end",
-            "trigger", "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
+    if olds:
+        conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
+                     "AND event_id != ?", [new_id, *olds, new_id])
+        conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
     values = dict(row, event_id=new_id)
-    conn.execute(f"INSERT INTO mentions({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+    conn.execute(f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
+                 f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})",
                  [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
-                   else values[c]) for c in cols])
+                   else values[c]) for c in _MENTION_COLUMNS])
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",

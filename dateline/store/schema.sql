@@ -1,4 +1,4 @@
--- dateline store, schema version 2 (PRAGMA user_version).
+-- dateline store, schema version 3 (PRAGMA user_version).
 -- Articles and what the pipeline found in each; fused actors and events across articles.
 
 CREATE TABLE articles (
@@ -95,6 +95,10 @@ CREATE TABLE mentions (
     idx            INTEGER NOT NULL,
     type           TEXT NOT NULL,
     modality       TEXT NOT NULL,
+    mode           TEXT,
+    cameo          TEXT,
+    context        TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    confidence     REAL NOT NULL DEFAULT 0.5,
     date_value     TEXT,                         -- the date as this article gave it
     date_text      TEXT,
     date_basis     TEXT,
@@ -113,6 +117,7 @@ CREATE TABLE mentions (
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_article ON mentions(article_id);
 CREATE INDEX mentions_type ON mentions(type, published);
+CREATE INDEX mentions_type_date ON mentions(type, date_value);
 
 CREATE TABLE mention_actors (
     mention_id TEXT NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,

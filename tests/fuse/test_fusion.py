@@ -44,14 +44,27 @@ def test_places_must_agree():
                       key("b", date="2018", place="sentosa", lat=1.25, lon=103.83))
 
 
-def test_undated_records_stay_near_their_publication():
-    undated = key("a", date=None, published="2025-10-27")
-    assert compatible(undated, key("b", date=None, published="2025-10-30"))
+def test_undated_records_stay_in_their_publication_week():
+    undated = key("a", date=None, published="2025-10-27")  # a Monday
+    assert compatible(undated, key("b", date=None, published="2025-11-02"))  # its Sunday
+    assert not compatible(undated, key("b", date=None, published="2025-11-03"))
     assert not compatible(undated, key("b", date=None, published="2025-12-30"))
     assert compatible(undated, key("b", date="2025-10", published="2025-10-28"))
+    assert compatible(undated, key("b", date="2025-10-29", published="2025-10-29"))
+    assert not compatible(undated, key("b", date="2025-10-26", published="2025-10-29"))
     # a recalled 2018 act reported the same week is another act
     assert not compatible(undated, key("b", date="2018-06-12", published="2025-10-28"))
     assert not compatible(undated, key("b", date=None, countries=["USA"]))
+
+
+def test_weekly_undated_reports_do_not_chain(tmp_path):
+    xs = [build(f"w{i}", f"2025-{1 + i // 4:02d}-{1 + 7 * (i % 4):02d}", "Trump a menacé Kim.",
+                [dict(type="THREATEN", trigger="menacé", actors=["trump"], recipients=["kim"],
+                      **{"in": "Trump"})]) for i in range(12)]
+    with Database(tmp_path / "w.db") as db:
+        for x in xs:
+            db.add(x)
+        assert db.events()[1] == 12
 
 
 def test_choose_date_keeps_the_most_precise_and_flags_disagreement():
