@@ -140,6 +140,8 @@ class ArticleLinker:
                      "demonym", "hint", "former"):
             if kind not in kinds:
                 continue
+            if kind == "title" and len(span) == 1 and span[0].pos_ in ("ADJ", "VERB", "AUX", "ADV"):
+                continue  # "l'opération militaire", "la direction générale": adjectives, not actors
             if kind == "actor" and inside_per and not any(
                     self.kb.actors[e.target].kind == "person" for e in m.of("actor")):
                 continue
@@ -398,6 +400,8 @@ class ArticleLinker:
             ent = self._entity_at(target.start)
             if ent is not None:
                 if ent.id.startswith("local:"):
+                    if country is None and sector == "GOV" and title.kind == "person":
+                        country = self.focus  # "le ministre X" in an article about one state
                     ent.country = ent.country or country
                     ent.sector = ent.sector or sector
                     self.local_titles[ent.id] = office

@@ -6,10 +6,21 @@ longest known word sequence wins at each position, left to right.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .kb import KnowledgeBase, LexEntry
-from .text import case_ok, key, words
+from .text import case_ok, fold, key, words
+
+
+def _plain(text: str) -> str:
+    """Lower case with accents kept: common words must match exactly ("jugé" is no "juge")."""
+    # Capitals often lose their accents in print ("Etat"), lower-case letters never do.
+    text = "".join(fold(c) if c.isupper() else c for c in text.replace("’", "'"))
+    return " ".join(_SEP.split(text.lower())).strip()
+
+
+_SEP = re.compile(r"[\s'\-]+")
 
 
 @dataclass
@@ -62,7 +73,8 @@ class DictMatcher:
                     continue
                 start, end = ws[i][0], ws[i + length - 1][1]
                 surface = text[start:end]
-                ok = [e for e in entries if case_ok(e.case, surface)]
+                ok = [e for e in entries if case_ok(e.case, surface)
+                      and (e.case != "any" or _plain(surface) == _plain(e.form))]
                 if ok:
                     found = (length, Match(start, end, surface, ok))
                     break
