@@ -98,6 +98,8 @@ def duration_value(pieces: dict[str, object]) -> str | None:
         return None
     factor, code = unit
     amount = pieces.get("fraction") if pieces.get("fraction") is not None else pieces.get("num", 1)
+    if pieces.get("approx"):
+        amount = float(pieces["approx"])  # "une quinzaine de jours"
     if isinstance(amount, str):  # "X" for "plusieurs jours": PXD
         amount = float(amount) if amount.replace(".", "", 1).isdigit() else None
     if amount is not None:
@@ -152,7 +154,12 @@ def _picked(rule: Rule, pieces: dict[str, object], base: V.Point, way: str | Non
     if rule.pick == "day_month":
         if not pieces.get("month") or not pieces.get("day"):
             return None
-        return V.day_month_near(ref, int(pieces["month"]), int(pieces["day"]), way if way != "same" else None)
+        month, day = int(pieces["month"]), int(pieces["day"])
+        if pieces.get("weekday"):  # "mardi 8 juillet": the nearest year where it is a Tuesday
+            fitting = V.day_month_on_weekday(ref, month, day, int(pieces["weekday"]))
+            if fitting is not None:
+                return fitting
+        return V.day_month_near(ref, month, day, way if way != "same" else None)
     if rule.pick == "season":
         month = _SEASON_MONTH.get(str(pieces.get("season")))
         return V.month_near(ref, month, way) if month else None

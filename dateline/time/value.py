@@ -135,6 +135,14 @@ def day_month_near(ref: dt.date, month: int, day: int, direction: str | None) ->
     return min(candidates, key=lambda c: (abs((c - ref).days), c < ref))
 
 
+def day_month_on_weekday(ref: dt.date, month: int, day: int, weekday: int) -> dt.date | None:
+    """The day/month nearest ``ref`` (within a year and a half) that falls on ``weekday``."""
+    candidates = [make_date(ref.year + k, month, day) for k in (-1, 0, 1)]
+    fitting = [c for c in candidates if c is not None and c.isoweekday() == weekday
+               and abs((c - ref).days) <= 550]
+    return min(fitting, key=lambda c: abs((c - ref).days)) if fitting else None
+
+
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2}))?")
 
 
