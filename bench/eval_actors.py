@@ -7,7 +7,7 @@ that article: an upper bound for the events stage's "participant countries
 found". Then the time of actor resolution against the parse time (spaCy's
 own components), which must stay at or under 10%.
 
-    .venv/bin/python bench/eval_actors.py [--data DIR] [-v]
+    .venv/bin/python bench/eval_actors.py [--shared ../shared | --data DIR] [-v]
 """
 from __future__ import annotations
 
@@ -24,9 +24,13 @@ DEFAULT = ROOT.parent / "shared" / "data" / "wikinews-fr"
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=None,
+                    help="the ../shared folder (its data/wikinews-fr is read)")
     ap.add_argument("--data", type=Path, default=DEFAULT, help="folder holding dev.jsonl and dev.gold.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the missed countries per article")
     args = ap.parse_args(argv)
+    if args.shared is not None:
+        args.data = args.shared / "data" / "wikinews-fr"
     if not (args.data / "dev.jsonl").exists():
         print(f"{args.data}: no dev.jsonl (the shared data is not here)", file=sys.stderr)
         return 2
