@@ -62,7 +62,34 @@ class ArgumentFinder:
             for ent in self._entities_of_one(doc, head):
                 if all(ent.id != e.id for e in out):
                     out.append(ent)
+        if out:
+            for ent in self._listed_after(doc, token):
+                if all(ent.id != e.id for e in out):
+                    out.append(ent)
         return out
+
+    def _listed_after(self, doc: Doc, token: Token) -> list[Entity]:
+        """"par X, ainsi que les États-Unis, le Japon et le Maroc": an enumeration the parse
+        breaks up still continues the argument, while only mentions, commas,
+        determiners and coordinators follow it."""
+        start, end = own_span(token)
+        found: list[Entity] = []
+        i = end
+        sent_end = token.sent.end
+        while i < sent_end:
+            tok = doc[i]
+            m = bridge.mention_at(doc, tok)
+            if m is not None:
+                found.append(m.entity)
+                while i < sent_end and doc[i].idx < m.end:
+                    i += 1
+                continue
+            if tok.lower_ in self.cues.list_words or tok.pos_ == "DET" or tok.text == ",":
+                i += 1
+                continue
+            break
+        # A lone following mention is not a list: "X, accusé par Y" must not annex Y.
+        return found if len(found) >= 2 else []
 
     def _entities_of_one(self, doc: Doc, head: Token) -> list[Entity]:
         group = self._group(doc, head)

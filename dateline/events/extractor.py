@@ -59,6 +59,7 @@ class EventExtractor:
             for cand in self._candidates_for(doc, trig, idx, found):
                 found.append(cand)
         self._content_recipients(doc, matched, absorbed_by, found)
+        self._doer_recipients(doc, found)
         for cand in found:
             _localise(cand.event, home)
             self._domestic_side(cand.event)
@@ -122,6 +123,23 @@ class EventExtractor:
             parts = self.arguments(doc, trig, self.clause_verb(trig.head))
             mine = {a.id for a in outer.event.actors}
             outer.event.recipients = [e for e in parts.recipients if e.id not in mine]
+
+    def _doer_recipients(self, doc: Doc, found: list[Candidate]) -> None:
+        """An accusation or refusal naming no one is aimed at the doer of the act it is about."""
+        at = {c.head_i: c for c in found}
+        for cand in found:
+            ev = cand.event
+            if ev.recipients or ev.type not in self.lexicon.arguments.about_the_doer:
+                continue
+            for tok in doc[cand.clause_start: cand.clause_end]:
+                inner = at.get(tok.i)
+                if inner is None or inner is cand or tok.i == cand.head_i:
+                    continue
+                if not any(g.i == cand.head_i for g in governors(tok, max_depth=4, deps=CONTENT_DEPS)):
+                    continue
+                mine = {a.id for a in ev.actors}
+                ev.recipients = [e for e in inner.event.actors or inner.event.recipients if e.id not in mine]
+                break
 
     def _candidates_for(self, doc: Doc, trig: Trigger, idx: int, earlier: list[Candidate]) -> list[Candidate]:
         verb = self.clause_verb(trig.head)

@@ -89,6 +89,8 @@ class ArgumentCues:
     place_stands_for: frozenset[str] = frozenset()
     domestic_recipient: frozenset[str] = frozenset()
     domestic_actor: frozenset[str] = frozenset()
+    list_words: frozenset[str] = frozenset()
+    about_the_doer: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,9 @@ def _arguments(path: Path) -> ArgumentCues:
         person_nouns=frozenset(clauses.get("patient_nouns", ())),
         place_stands_for=frozenset(clauses.get("place_stands_for", ())),
         domestic_recipient=frozenset(clauses.get("domestic_recipient", ())),
-        domestic_actor=frozenset(clauses.get("domestic_actor", ())))
+        domestic_actor=frozenset(clauses.get("domestic_actor", ())),
+        list_words=frozenset(clauses.get("list_words", ())),
+        about_the_doer=frozenset(clauses.get("about_the_doer", ())))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:
