@@ -195,6 +195,8 @@ class EventExtractor:
         """One visit per destination; the host is the destination's state; domestic trips are not events."""
         dests = self.arguments.destinations(doc, verb, trig.head)
         ev = cand.event
+        if not ev.actors:
+            return []  # a visit needs a visitor
         if not dests:
             return [cand] if ev.recipients else []
         out = []
@@ -258,7 +260,8 @@ class EventExtractor:
         if len(countries) != 1 or (ev.actors and ev.recipients):
             return
         (country,) = countries
-        state = Entity(id=f"state:{country}", name=country, kind="state", country=country)
+        # The "default:" id keeps this inferred side out of the merge's identity test.
+        state = Entity(id=f"default:{country}", name=country, kind="state", country=country)
         if not ev.recipients and ev.type in cues.domestic_recipient:
             ev.recipients = [state]
         elif not ev.actors and ev.type in cues.domestic_actor:
@@ -308,7 +311,8 @@ def home_country(doc: Doc) -> str | None:
         if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"):
             counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
-    if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+    total = sum(1 for m in doc._.actor_mentions or [] if m.entity.country)
+    if not ranked or ranked[0] < 3 or 2 * ranked[0] < total or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
         return None  # no state clearly dominates: leave unknown countries unknown
     return max(counts, key=counts.get)
 

@@ -32,7 +32,8 @@ class Candidate:
 
 
 def _ids(event: Event) -> frozenset[str]:
-    return frozenset(e.id for e in event.actors + event.recipients)
+    """Who the text names as taking part (sides inferred by default do not count)."""
+    return frozenset(e.id for e in event.actors + event.recipients if not e.id.startswith("default:"))
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -66,6 +67,8 @@ def same_act(first: Candidate, later: Candidate) -> bool:
         return True
     if later.anaphoric or later.inherited or bare:
         return nested
+    if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3:
+        return True  # restated nearby with fewer (or more) of the same participants
     return ia == ib and bool(ia)
 
 
@@ -76,12 +79,14 @@ def _absorb(into: Event, other: Event) -> None:
         into.date = other.date  # the more precise stated date wins
     if into.location is None:
         into.location = other.location
-    for ent in other.actors:
-        if all(ent.id != e.id for e in into.actors + into.recipients):
-            into.actors.append(ent)
-    for ent in other.recipients:
-        if all(ent.id != e.id for e in into.actors + into.recipients):
-            into.recipients.append(ent)
+    for side, theirs in ((into.actors, other.actors), (into.recipients, other.recipients)):
+        for ent in theirs:
+            if all(ent.id != e.id for e in into.actors + into.recipients):
+                side.append(ent)
+    for side in (into.actors, into.recipients):
+        # A side named by the text replaces the one inferred by default.
+        named = {e.country for e in side if not e.id.startswith("default:")}
+        side[:] = [e for e in side if not (e.id.startswith("default:") and e.country in named)]
     into.context = list(dict.fromkeys(into.context + other.context))
     into.confidence = min(1.0, max(into.confidence, other.confidence) + 0.05)
 

@@ -75,6 +75,9 @@ def destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) ->
 
 def no_destination(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
     """No place to go: "se rendre" alone, or "se rendre aux autorités" (an actor, not a place)."""
+    nxt = doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]
+    if any(t.lower_ in ("à", "au", "aux", "en") for t in nxt[:1]) and any(t.pos_ == "PROPN" for t in nxt):
+        return False  # "se rendra à Charlotte": a trip, even to a place the gazetteer lacks
     for tok in children(verb, "obl", "nmod"):
         prep = (case_of(tok) or "").split()[:1]
         if prep and prep[0] in finder.cues.destination_preps:
