@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable
-
 from spacy.tokens import Doc, Token
 
 from .value import Point
@@ -190,15 +188,3 @@ class Reference:
         self.last, self.last_pos = point, pos
         if point.gran == "D":
             self.last_day = point
-
-
-def first_token(doc: Doc, start: int) -> Token | None:
-    """The token at character ``start`` (or the next one)."""
-    span = doc.char_span(start, min(start + 1, len(doc.text)), alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
-
-
-def tokens_between(doc: Doc, start: int, end: int) -> Iterable[Token]:
-    """Tokens overlapping doc.text[start:end]."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span if span is not None else ()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..model import Finding, Timex
+from ..model import Timex
 from .anchor import Reference, tense_at
 from .consistency import check_intervals
 from .resolve import Resolution, normalise, resolve
@@ -58,7 +58,7 @@ class TimeTagger:
         ref = Reference.for_doc(dct, doc)
         out: list[Tagged] = []
         scanned = text.replace("\u2019", "'")  # same length: offsets stay those of ``text``
-        for rule, match_start, start, end, raw in self._matches(scanned):
+        for rule, _, start, end, raw in self._matches(scanned):
             try:
                 tagged = self._resolve(rule, raw, text, start, end, ref, dct, doc)
             except (ValueError, TypeError, OverflowError, ZeroDivisionError):
