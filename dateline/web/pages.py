@@ -87,6 +87,10 @@ def router() -> APIRouter:
     def home() -> Response:
         return RedirectResponse("/timeline")
 
+    @pages.get("/favicon.ico")
+    def favicon() -> Response:
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     @pages.get("/timeline")
     @pages.get("/timeline.json")
     def timeline(request: Request, f: Filters = Depends(), limit: int = Query(500, ge=1, le=5000),
@@ -99,7 +103,7 @@ def router() -> APIRouter:
     def event(request: Request, event_id: str) -> Response:
         ev = db_of(request).event(_strip_json(event_id))
         if ev is None:
-            raise NotFound(f"no event {event_id!r}")
+            raise NotFound(f"no event {_strip_json(event_id)!r}")
         return render(request, "event.html", ev)
 
     @pages.get("/actors")
@@ -115,7 +119,7 @@ def router() -> APIRouter:
         db = db_of(request)
         found = db.actor(_strip_json(actor_id))
         if found is None:
-            raise NotFound(f"no actor {actor_id!r}")
+            raise NotFound(f"no actor {_strip_json(actor_id)!r}")
         partner = partner or (found["partners"][0]["id"] if found["partners"] else None)
         dyad = db.dyad(found["id"], partner) if partner else None
         if dyad:
@@ -147,7 +151,7 @@ def router() -> APIRouter:
     def article(request: Request, article_id: str) -> Response:
         found = db_of(request).article(_strip_json(article_id))
         if found is None:
-            raise NotFound(f"no article {article_id!r}")
+            raise NotFound(f"no article {_strip_json(article_id)!r}")
         return render(request, "article.html", found, text=article_text(found))
 
     return pages
