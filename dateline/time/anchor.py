@@ -131,6 +131,7 @@ class Reference:
     last: Point | None = None
     last_pos: int = -1
     last_day: Point | None = None
+    last_value: str | None = None  # the last date or time value, as written ("...T15:30")
     offset_end: int = -10_000  # where the last narrative offset ("six mois plus tard") ended
 
     @classmethod

@@ -180,6 +180,8 @@ def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, ten
     if rule.present and tense == PRESENT:
         value = _fill(rule.present, pieces)
         return Resolution(value) if value else None
+    if "{last}" in rule.value:  # "à ce moment-là": the time the text last named
+        return Resolution(ref.last_value, "narrative", V.parse_point(ref.last_value)) if ref.last_value else None
     anchored = None
     if "{ref}" in rule.value or rule.points_to:
         anchored = _anchored(rule, pieces, ref, pos, tense)

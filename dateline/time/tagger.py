@@ -154,6 +154,8 @@ class TimeTagger:
         res = resolve(rule, pieces, ref, start, tense)
         if res is None or not res.value:
             return None
+        if res.point is not None and rule.type in ("DATE", "TIME"):
+            ref.last_value = res.value
         narrative_offset = res.anchor == "narrative" and res.shift is not None
         ref.update(res.point, start, _offset_end(text, end) if narrative_offset else None)
         timex = Timex(start=start, end=end, text=text[start:end], type=rule.type,
