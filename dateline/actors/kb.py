@@ -34,7 +34,7 @@ _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 @dataclass
 class Country:
-    """A state (or a PLOVER non-state code is never one): its French names and forms."""
+    """A state, or a PLOVER non-state code (IGO, UNO...): its French names and forms."""
 
     iso3: str
     name: str
