@@ -136,7 +136,9 @@ class ArgumentFinder:
         scheme = trigger.entry.roles
         parts = Participants()
         if scheme == "meet":
-            parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep == ""])
+            # "téléphoner au président": a person addressed is a partner; "à Singapour" is a venue.
+            parts.actors = _unique(subj + objs + [e for prep, e in obls if prep in self.cues.meet_preps or prep == ""
+                                                  or (prep in self.cues.recipient_preps and e.kind != "state")])
         elif scheme == "host":
             parts.actors, parts.recipients = objs, subj
         elif scheme == "self":  # "l'armée a été mise en alerte": the one who mobilises
