@@ -201,7 +201,8 @@ def load_rules(lang: str = "fr") -> RuleSet:
     # at one position the first alternative that matches wins: most specific first
     ordered = sorted(rules, key=lambda r: -r.priority)
     combined = "|".join(f"(?P<R{r.index}>{r.pattern})" for r in ordered)
-    regex = _compile_one(rf"(?<![\w'’-])(?:{combined})(?![\w’])", str(folder))
+    # no match inside a word, after an apostrophe, or after "mi-"-like prefixes ("2016-2017" is fine)
+    regex = _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", str(folder))
     norm = {k.lower(): {w.lower(): str(v) for w, v in table.items()}
             for k, table in data["normalisation.toml"].get("normalisation", {}).items()}
     singles = {r.name: _compile_one(rf"(?P<R{r.index}>{r.pattern})(?![\w’])", r.source) for r in ordered}
