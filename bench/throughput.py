@@ -212,9 +212,12 @@ def stage_ingest(corpus: Path, articles: list, batch: int) -> dict[str, Any]:
     """The CLI's ingest (read, extract, ``Database.add``) into a fresh SQLite file."""
     from dateline.cli.core import ingest_paths
 
+    from dateline.read.language import detect_language
+
     pipeline = _load_pipeline(None)  # ingest_paths uses this same cached pipeline
     for _ in pipeline.extract_many(articles[:WARMUP], batch_size=batch):
         pass
+    detect_language(articles[0].text)  # the readers' language models load on first use
     with tempfile.TemporaryDirectory(prefix="dateline-bench-") as tmp:
         db = Path(tmp) / "bench.db"
         counts, seconds, cpu = _timed(lambda: ingest_paths([str(corpus)], str(db), progress=False))

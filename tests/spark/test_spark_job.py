@@ -161,3 +161,22 @@ def test_load_fills_the_store_as_ingest_does(output, corpus, tmp_path):
         assert list(a.iter_events()) == list(b.iter_events())
     again = CliRunner().invoke(main, ["load", str(out), "--db", str(loaded)])
     assert again.exit_code == 0 and "0 new" in again.output
+
+
+def test_parquet_input_gives_the_same_records(spark, corpus, single_machine, tmp_path):
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from dateline.spark.job import run_job
+
+    extractions, _ = single_machine
+    some = extractions[:4]
+    rows = [dict(x.article.to_record(), date=dt.date.fromisoformat(x.article.to_record()["date"]))
+            for x in some]  # a real date column, as Parquet exports usually have
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "articles.parquet")
+    counts = run_job(spark, str(tmp_path / "articles.parquet"), str(tmp_path / "out"))
+    assert counts["rejects"] == 0 and counts["articles"] == len(some)
+    got = [{k: v for k, v in r.items() if k != "event_month"} for r in _table(tmp_path / "out", "events")]
+    assert _canonical(got) == _canonical([r for x in some for r in x.event_records()])
