@@ -108,6 +108,26 @@ def tense_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> str | 
     return tense_of(pred, lex) if pred is not None else None
 
 
+def far_past(pred: Token, lex: TenseLexicon) -> bool:
+    """Tenses that narrate: plus-que-parfait ("avait rencontré"), passé simple
+    ("vint"), imparfait ("venait") - not the passé composé of news."""
+    auxes = _auxiliaries(pred, lex)
+    if auxes:
+        return any(_has(a, "Tense", "Imp") or _has(a, "Tense", "Past") for a in auxes)
+    return _has(pred, "VerbForm", "Fin") and (_has(pred, "Tense", "Past") or _has(pred, "Tense", "Imp"))
+
+
+def far_past_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> bool:
+    """Whether the verb governing doc.text[start:end] is in a narrating past tense."""
+    if doc is None or not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    pred = predicate_of(span.root, lex)
+    return pred is not None and far_past(pred, lex)
+
+
 def direction(spec: str | None, tense: str | None) -> str | None:
     """The search direction from a rule's ``dir`` ("-1" / "+1" from "dernier" /
     "prochain", "past", "future", "same") or, when it says nothing, the tense."""
@@ -153,9 +173,11 @@ class Reference:
                 hi = mid
         return max(lo - 1, 0)
 
-    def narrating_past(self, pos: int, tense: str | None) -> bool:
+    def narrating_past(self, pos: int, tense: str | None, far: bool = False) -> bool:
         """Whether an underspecified date at ``pos`` belongs to the narration of a
-        period away from the DCT (a year-bearing date in this or the previous sentence)."""
+        period away from the DCT: a date of another year in this sentence, or in the
+        previous one when the verb narrates (``far``: plus-que-parfait, passé simple,
+        imparfait; a passé composé there is news again)."""
         if self.last is None:
             return False
         if 0 <= pos - self.offset_end <= _APPOSED:
@@ -165,17 +187,19 @@ class Reference:
         if self.last.date.year == self.dct.year:
             return False
         if self.sentence_starts:
-            return self.sentence_index(pos) - self.sentence_index(self.last_pos) <= 1
-        return pos - self.last_pos < 300
+            gap = self.sentence_index(pos) - self.sentence_index(self.last_pos)
+        else:
+            gap = 0 if pos - self.last_pos < 150 else 1 if pos - self.last_pos < 300 else 2
+        return gap == 0 or (gap == 1 and far)
 
-    def base(self, anchor: str | None, pos: int, tense: str | None) -> tuple[Point, str]:
+    def base(self, anchor: str | None, pos: int, tense: str | None, far: bool = False) -> tuple[Point, str]:
         """The point to resolve against, and how it was chosen ("dct" or "narrative")."""
         dct = Point(self.dct, "D")
         if anchor == "narrative":
             return (self.last, "narrative") if self.last else (dct, "dct")
         if anchor == "time":
             return (self.last_day, "narrative") if self.last_day else (dct, "dct")
-        if anchor == "auto" and self.narrating_past(pos, tense):
+        if anchor == "auto" and self.narrating_past(pos, tense, far):
             return self.last, "narrative"
         return dct, "dct"
 

@@ -170,9 +170,11 @@ def _picked(rule: Rule, pieces: dict[str, object], base: V.Point, way: str | Non
     return ref
 
 
-def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, tense: str | None) -> Resolution | None:
+def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, tense: str | None,
+            far: bool = False) -> Resolution | None:
     """The value of a match of ``rule`` with normalised captures ``pieces``; None
-    when it does not denote anything (an impossible date)."""
+    when it does not denote anything (an impossible date). ``far``: the governing
+    verb narrates the past (see ``Reference.narrating_past``)."""
     for key, default in rule.defaults.items():
         if pieces.get(key) in (None, ""):
             pieces[key] = default
@@ -184,7 +186,7 @@ def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, ten
         return Resolution(ref.last_value, "narrative", V.parse_point(ref.last_value)) if ref.last_value else None
     anchored = None
     if "{ref}" in rule.value or rule.points_to:
-        anchored = _anchored(rule, pieces, ref, pos, tense)
+        anchored = _anchored(rule, pieces, ref, pos, tense, far)
         if anchored is None:
             return None
     if "{duration}" in rule.value:
@@ -210,9 +212,10 @@ def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, ten
     return Resolution(value, how, point, base, offset)
 
 
-def _anchored(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, tense: str | None):
+def _anchored(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, tense: str | None,
+              far: bool = False):
     """(point, how, base, offset, fuzzy) of a relative expression, None if it names no date."""
-    base, how = ref.base(rule.anchor, pos, tense)
+    base, how = ref.base(rule.anchor, pos, tense, far)
     way = direction(_fill(rule.dir, pieces) if rule.dir else None, tense)
     date = _picked(rule, pieces, base, way, how == "narrative") if rule.pick else base.date
     if date is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..model import Timex
-from .anchor import Reference, tense_at
+from .anchor import Reference, far_past_at, tense_at
 from .consistency import check_intervals
 from .resolve import Resolution, normalise, resolve
 from .rules import Rule, RuleSet, load_rules
@@ -151,7 +151,8 @@ class TimeTagger:
                  ref: Reference, dct: dt.date, doc: Doc | None) -> Tagged | None:
         pieces = {name: normalise(name, value, self.rules, dct) for name, value in raw.items()}
         tense = tense_at(doc, start, end, self.rules.tense)
-        res = resolve(rule, pieces, ref, start, tense)
+        far = rule.anchor == "auto" and far_past_at(doc, start, end, self.rules.tense)
+        res = resolve(rule, pieces, ref, start, tense, far)
         if res is None or not res.value:
             return None
         if res.point is not None and rule.type in ("DATE", "TIME"):

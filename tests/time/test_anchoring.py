@@ -60,3 +60,11 @@ def test_day_interval_contradiction(time_doc):
     assert [f.kind for f in doc._.findings] == ["interval"]
     assert "4 days" in doc._.findings[0].message
     assert time_doc("Le 1er mai 2010, il part. Quatre jours plus tard, le 5 mai, il revient.")._.findings == []
+
+
+def test_news_after_a_historical_mention_stays_news(values):
+    found = values("Le traité signé en 2015 prévoit des sanctions. Le 3 mars, les ministres se sont réunis.",
+                   "2018-03-05")
+    assert ("Le 3 mars", "DATE", "2018-03-03") in found
+    found = values("La commune avait été fondée en 1850. En juin, une halle y fut bâtie.", "2018-03-05")
+    assert ("juin", "DATE", "1850-06") in found
