@@ -168,6 +168,8 @@ class ArgumentFinder:
             subj_toks = agent_toks
             obj_toks = patient_toks
         subj = [e for t in subj_toks for e in self.entities_of(doc, t)]
+        if not subj and any(t.pos_ == "PRON" and t.lower_ in self.cues.personal_pronouns for t in subj_toks):
+            subj = self._previous_subject(doc, verb)
         if not subj:
             subj = self._inherited_subject(doc, verb)
         objs = [e for t in obj_toks for e in self.entities_of(doc, t)]
@@ -199,6 +201,21 @@ class ArgumentFinder:
             m = bridge.mention_at(doc, tok)
             return m is None or not (m.how == "name" and m.entity.kind == "state")
         return True
+
+    def _previous_subject(self, doc: Doc, verb: Token) -> list[Entity]:
+        """"Elle a promis ...": a pronoun the actors stage left unresolved stands for the
+        subject of the sentence before."""
+        sent = verb.sent
+        if sent.start == 0:
+            return []
+        prev = doc[sent.start - 1].sent
+        # The last subject that names someone: the actor the narration was following.
+        for tok in reversed(list(prev)):
+            if dep(tok) in ("nsubj", "nsubj:pass"):
+                ents = self.entities_of(doc, tok)
+                if ents:
+                    return ents
+        return []
 
     def _left_neighbour(self, doc: Doc, verb: Token) -> list[Entity]:
         """A subject the parse missed: the closest mention before the verb, in its clause."""
@@ -262,6 +279,8 @@ class ArgumentFinder:
             if is_passive(head):
                 subj_toks = [c for c in children(head, "obl") if dep(c) == "obl:agent"] or subj_toks
             ents = [e for t in subj_toks for e in self.entities_of(doc, t)]
+            if not ents and any(t.pos_ == "PRON" and t.lower_ in self.cues.personal_pronouns for t in subj_toks):
+                ents = self._previous_subject(doc, head)
             return ents or self._inherited_subject(doc, head)
         return []
 

@@ -91,6 +91,7 @@ class ArgumentCues:
     domestic_actor: frozenset[str] = frozenset()
     list_words: frozenset[str] = frozenset()
     about_the_doer: frozenset[str] = frozenset()
+    personal_pronouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,8 @@ def _arguments(path: Path) -> ArgumentCues:
         domestic_recipient=frozenset(clauses.get("domestic_recipient", ())),
         domestic_actor=frozenset(clauses.get("domestic_actor", ())),
         list_words=frozenset(clauses.get("list_words", ())),
-        about_the_doer=frozenset(clauses.get("about_the_doer", ())))
+        about_the_doer=frozenset(clauses.get("about_the_doer", ())),
+        personal_pronouns=frozenset(clauses.get("personal_pronouns", ())))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:

@@ -32,6 +32,8 @@ def is_passive(verb: Token) -> bool:
     even where the parser labels its subject ``nsubj:pass``."""
     if any(c.lemma_.lower() == "se" for c in verb.children):
         return False
+    if verb.pos_ == "ADJ" and any(c.lemma_ == "être" for c in children(verb, "cop")):
+        return True  # "a été empoisonné" tagged as a copula and an adjective
     return bool(children(verb, "aux:pass") or [c for c in verb.children if dep(c) == "obl:agent"])
 
 

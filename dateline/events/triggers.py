@@ -59,19 +59,47 @@ class TriggerMatcher:
         is applied before overlaps are settled, so that a sense that fails leaves room
         for another ("se rendre" visit / surrender)."""
         found = []
-        for key, start, _ in self.matcher(doc):
-            form = self.vocab.strings[key]
-            for entry in self.by_anchor[form]:
+        anchors = [(start, self.vocab.strings[key], False) for key, start, _ in self.matcher(doc)]
+        anchors += self._participles(doc)
+        for start, form, guessed in anchors:
+            for entry in self.by_anchor.get(form, ()):
                 idx = _rest(doc, start, entry)
                 if idx is None:
                     continue
                 head = doc[idx[entry.head]]
-                if entry.pos and head.pos_ not in entry.pos:
+                if entry.pos and head.pos_ not in entry.pos and not (
+                        "VERB" in entry.pos and (guessed or _participle(head))):
                     continue
                 trig = Trigger(doc[idx[0]: idx[-1] + 1], head, entry)
                 if keep is None or keep(trig):
                     found.append(trig)
         return _longest(found)
+
+
+    def _participles(self, doc: Doc) -> list[tuple[int, str, bool]]:
+        """Past participles the lemmatiser left as such ("empoisonné" -> "empoisonné"):
+        their -er infinitive, when the lexicon knows it."""
+        out = []
+        for tok in doc:
+            low = tok.lower_
+            if tok.lemma_ in self.by_anchor or tok.pos_ not in ("ADJ", "NOUN", "VERB"):
+                continue
+            for suffix in PARTICIPLE_ENDINGS:
+                if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                    guess = low[: -len(suffix)] + "er"
+                    if guess in self.by_anchor:
+                        out.append((tok.i, guess, True))
+                    break
+        return out
+
+
+def _participle(tok: Token) -> bool:
+    """A verb the tagger took for an adjective ("aurait été empoisonné")."""
+    return tok.pos_ == "ADJ" and tok.lemma_.endswith(("er", "ir", "re"))
+
+
+# Longest first: "-ées" before "-é".
+PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 
 
 def _rest(doc: Doc, start: int, entry: TriggerEntry) -> list[int] | None:
