@@ -248,12 +248,21 @@ class ArgumentFinder:
                 agents.extend(ents)
             else:
                 obls.extend((prep, e) for e in ents)
-        for part in children(noun, "acl"):
-            # "la promesse faite par le Niger au Bénin": the participle carries the roles.
-            if part.pos_ == "VERB" and "Part" in part.morph.get("VerbForm"):
+        # A relative clause may hang on the noun's complement ("les négociations sur le
+        # programme qui se déroulent entre ..."): the parse's attachment is often too low.
+        clauses = children(noun, "acl") + [c for n in children(noun, "nmod") for c in children(n, "acl:relcl")]
+        for part in clauses:
+            if part.pos_ != "VERB":
+                continue
+            if "Part" in part.morph.get("VerbForm"):
+                # "la promesse faite par le Niger au Bénin": the participle carries the roles.
                 a_, p_, o_ = self._slots(doc, part)
                 agents.extend(a_)
                 obls.extend(o_)
+            else:
+                # "les négociations qui se déroulent entre Washington et Téhéran".
+                obls.extend((_prep(t), e) for t in children(part, "obl") if _prep(t) in self.cues.meet_preps
+                            for e in self.entities_of(doc, t))
         for det in children(noun, "det"):
             if "Yes" in det.morph.get("Poss"):
                 # "la Corée du Nord a réaffiché son soutien": the possessor is the clause's subject.
