@@ -1,4 +1,4 @@
-"""Find the words that state an act: lexicon lemma patterns run by a spaCy Matcher.
+"""Find the words that state an act: lexicon lemma sequences, anchored by a spaCy PhraseMatcher.
 
 Each lexicon entry is a sequence of lemmas, its words at most ``gap`` tokens
 apart, so that light-verb and multiword forms match ("a effectué une visite", "accorder
@@ -24,10 +24,24 @@ class Trigger:
     span: Span
     head: Token
     entry: TriggerEntry
+    words: tuple[int, ...] = ()  # the lexical tokens, without what the gaps hold
 
     @property
     def text(self) -> str:
-        return self.span.text
+        """The trigger words; "..." marks a gap ("accord ... signé")."""
+        doc = self.span.doc
+        gaps = [t for t in self.span if t.i not in self.words]
+        if not self.words or all(t.pos_ in FUNCTION_POS for t in gaps):
+            return self.span.text  # "accordé l'asile", "s'est entretenu"
+        out: list[str] = []
+        for k, i in enumerate(self.words):
+            if k and i > self.words[k - 1] + 1:
+                out.append("...")
+            out.append(doc[i].text)
+        return " ".join(out).replace("' ", "'")
+
+
+FUNCTION_POS = ("DET", "ADP", "PRON", "AUX", "ADV", "CCONJ", "SCONJ")
 
 
 def _forms(alts: tuple[str, ...]) -> list[str]:
@@ -70,7 +84,7 @@ class TriggerMatcher:
                 if entry.pos and head.pos_ not in entry.pos and not (
                         "VERB" in entry.pos and (guessed or _participle(head))):
                     continue
-                trig = Trigger(doc[idx[0]: idx[-1] + 1], head, entry)
+                trig = Trigger(doc[idx[0]: idx[-1] + 1], head, entry, tuple(idx))
                 if keep is None or keep(trig):
                     found.append(trig)
         return _longest(found)
