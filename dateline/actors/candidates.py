@@ -1,0 +1,139 @@
+"""Step 1 of linking: the candidate mentions of a Doc, and the article's focus state.
+
+Candidates are the dictionary matches (matcher.py), each given one reading
+(``kind``), and the spaCy PER/LOC/ORG entities the dictionary does not cover.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .context import LinkContext
+from .kb import PLOVER_NONSTATE
+from .matcher import DictMatcher, Match
+from .text import key
+
+# Readings of a dictionary match, in order of preference.
+_KINDS = ("actor", "seat", "country", "place", "metonym", "short", "title", "demonym", "hint", "former")
+_LABELS = {"PER": "per", "LOC": "loc", "ORG": "org", "MISC": "misc"}
+
+
+@dataclass
+class Cand:
+    """A candidate mention: a dictionary match or an entity, with its tokens."""
+
+    start: int
+    end: int
+    text: str
+    span: Span
+    kind: str  # kb kind of the chosen entry, or "per", "org", "loc" for spaCy entities
+    match: Match | None = None
+    used: bool = False  # consumed as an attribute of another mention
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+def find_candidates(ctx: LinkContext, matcher: DictMatcher) -> list[Cand]:
+    """Dictionary matches and uncovered spaCy entities, by start (longest first)."""
+    doc = ctx.doc
+    out: list[Cand] = []
+    ents = [e for e in doc.ents if e.label_ in _LABELS]
+    for m in matcher(ctx.text):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        kind = _kind_of(ctx, m, span, ents)
+        if kind:
+            out.append(Cand(m.start, m.end, m.text, span, kind, m))
+    out.extend(_entity_candidates(out, ents))
+    out.sort(key=lambda c: (c.start, -c.end))
+    return out
+
+
+def _entity_candidates(matched: list[Cand], ents: list[Span]) -> list[Cand]:
+    """spaCy's entities that no dictionary name or title overlaps."""
+    covered = [(c.start, c.end) for c in matched if c.kind not in ("title", "demonym", "hint", "former")]
+    titles = [(c.start, c.end) for c in matched if c.kind in ("title", "demonym")]
+    out: list[Cand] = []
+    for ent in ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ != "ORG" and any(cs < e and s < ce for cs, ce in titles):
+            continue  # "le chef de l'État" is a title, "les Américains" a people: no places
+        text = ent.text.strip(" -'")
+        if not text or not text[0].isupper():
+            continue
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue  # a knowledge-base name wins over spaCy's reading
+        label = _LABELS[ent.label_]
+        if label == "misc":
+            continue
+        out.append(Cand(s, s + len(ent.text.rstrip(" -'")), ent.text.rstrip(" -'"), ent, label))
+    return out
+
+
+def _kind_of(ctx: LinkContext, m: Match, span: Span, ents: list[Span]) -> str | None:
+    """The reading of a dictionary match, or None to drop it."""
+    kb = ctx.kb
+    kinds = m.kinds
+    if "block" in kinds:
+        return None
+    inside_per = any(e.label_ == "PER" and e.start_char <= m.start and m.end <= e.end_char
+                     and (e.end_char - e.start_char) > (m.end - m.start) for e in ents)
+    for kind in _KINDS:
+        if kind not in kinds:
+            continue
+        if kind == "title" and len(span) == 1 and span[0].pos_ in ("ADJ", "VERB", "AUX", "ADV"):
+            continue  # "l'opération militaire", "la direction générale": adjectives, not actors
+        if kind == "actor" and inside_per and not any(
+                kb.actors[e.target].kind == "person" for e in m.of("actor")):
+            continue
+        if kind in ("country", "place", "metonym", "seat") and inside_per:
+            continue
+        if kind == "country" and " ".join(key(m.text)) in kb.needs_place and not any(
+                e.label_ == "LOC" and e.start_char <= m.start and m.end <= e.end_char for e in ents):
+            continue
+        return kind
+    return None
+
+
+def focus_country(ctx: LinkContext, cands: list[Cand]) -> str | None:
+    """The state the article is mostly about (for group nouns that name none)."""
+    counts: Counter[str] = Counter()
+    for c in cands:
+        for code in _countries_of(ctx, c):
+            if code not in PLOVER_NONSTATE:
+                counts[code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _countries_of(ctx: LinkContext, c: Cand) -> list[str]:
+    """The states a candidate names or belongs to."""
+    if c.match is None:
+        if c.kind == "loc":
+            info = ctx.gaz.lookup(key(c.text))
+            return [info.country] if info and info.country else []
+        return []
+    if c.kind in ("country", "demonym", "metonym"):
+        return [c.match.of(c.kind)[0].target]
+    if c.kind == "place":
+        info = ctx.gaz.places.get(tuple(c.match.of("place")[0].target.split()))
+        return [info.country] if info and info.country else []
+    if c.kind == "actor":
+        a = ctx.kb.actors[c.match.of("actor")[0].target]
+        return [a.country] if a.country else []
+    return []
+
+
+def target_of(c: Cand) -> str:
+    """The knowledge-base id of a dictionary candidate's chosen reading."""
+    return c.match.of(c.kind)[0].target
+
+
+def names_person(ctx: LinkContext, c: Cand | None) -> bool:
+    """Whether a candidate names a person (a PER entity or a known person's name)."""
+    return c is not None and (c.kind == "per" or c.kind in ("actor", "short") and
+                              ctx.kb.actors[target_of(c)].kind == "person")

@@ -1,0 +1,46 @@
+"""Step 4 of linking: subject pronouns "il"/"elle" to the nearest compatible person."""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from dateline.model import ActorMention
+
+from .context import LinkContext
+
+_PRONOUNS = ("il", "elle")
+# Impersonal verbs ("il faut", "il s'agit", "il y a"): their "il" is nobody.
+_IMPERSONAL = ("falloir", "agir", "sembler", "pleuvoir")
+_WINDOW_SENTENCES = 2  # how many sentences back a pronoun looks, besides its own
+
+
+def link_pronouns(ctx: LinkContext) -> None:
+    """Mention, for each subject "il"/"elle", the last fitting person of the last sentences."""
+    doc = ctx.doc
+    sents = list(doc.sents)
+    persons = sorted((m for m in ctx.mentions if m.entity.kind == "person"), key=lambda m: m.start)
+    if not persons:
+        return
+    starts = [s.start for s in sents]
+    for tok in doc:
+        if tok.lower_ not in _PRONOUNS or not tok.dep_.startswith("nsubj"):
+            continue
+        if tok.head.lemma_ in _IMPERSONAL or any(ch.lower_ == "y" for ch in tok.head.children):
+            continue
+        si = max(0, bisect_right(starts, tok.i) - 1)  # Token.sent walks the doc: avoid it
+        lo = sents[max(0, si - _WINDOW_SENTENCES)].start_char
+        window = [m for m in persons if lo <= m.start < tok.idx]
+        gender = "f" if tok.lower_ == "elle" else "m"
+        window = [m for m in window if ctx.genders.get(m.entity.id, gender) == gender]
+        if not window:
+            continue
+        subjects = [m for m in window if _is_subject(doc, m)]
+        pick = (subjects or window)[-1]
+        ctx.mention(pick.entity, tok.idx, tok.idx + len(tok.text), "pronoun")
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    """Whether a mention is the subject of its clause."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_.startswith("nsubj")
