@@ -139,11 +139,49 @@ def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate
             return _from(doc, inside, dated)
     if tense == PRESENT:
         return None  # a present statement takes only a date attached to it
-    agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)]
+    agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)
+                and not _other_clause(doc, t, trigger, pred, lex)]
     if not agreeing:
         return None
-    nearest = min(agreeing, key=lambda td: abs(td[0].start - trigger.start_char))
+    nearest = min(agreeing, key=lambda td: (_distance(doc, td[0], trigger), abs(td[0].start - trigger.start_char)))
     return _from(doc, [nearest], dated)
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """``tok`` and the words above it, up to the root."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _distance(doc: Doc, t: Timex, trigger: Span) -> int:
+    """Dependency-tree path length between a TIMEX and the trigger (large across sentences)."""
+    span = _tokens(doc, t)
+    if span is None:
+        return 10_000
+    up_t, up_g = _ancestors(span.root), _ancestors(trigger.root)
+    where = {tok.i: n for n, tok in enumerate(up_g)}
+    for n, tok in enumerate(up_t):
+        if tok.i in where:
+            return n + where[tok.i]
+    return 10_000
+
+
+def _other_clause(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseLexicon) -> bool:
+    """Whether the TIMEX sits in a relative or adnominal clause the trigger is not
+    part of: that clause dates the noun it describes ("empoisonné au polonium, dont
+    l'usage avait été soupçonné lors de l'assassinat ... en 2006")."""
+    span = _tokens(doc, t)
+    if span is None:
+        return False
+    above_trigger = {tok.i for tok in _ancestors(trigger.root)}
+    for tok in _ancestors(span.root):
+        if tok.i in above_trigger:
+            return False
+        if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX"):
+            return True
+    return False
 
 
 def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, str]]) -> EventDate:

@@ -72,3 +72,16 @@ def test_vague_references_and_sets_give_no_date(parse):
     doc = parse("Le ministre a récemment rencontré son homologue. Ils se parlent chaque semaine.")
     assert date_event(doc, _span(doc, "rencontré")).basis == "publication"
     assert date_event(doc, _span(doc, "parlent")).basis == "publication"
+
+
+def test_a_relative_clause_dates_its_own_noun_not_the_act(parse):
+    doc = parse("Le journaliste aurait été empoisonné avec un produit qui avait été utilisé contre un espion en 2006.",
+                "2012-07-04")
+    assert date_event(doc, _span(doc, "empoisonné")).value != "2006"
+    assert date_event(doc, _span(doc, "utilisé")).value == "2006"
+
+
+def test_a_nominal_trigger_is_dated_through_its_governing_verb(parse):
+    doc = parse("Le gouvernement annonce la tenue d'un sommet sur l'enseignement en février 2013.", "2012-11-10")
+    d = date_event(doc, _span(doc, "sommet"))
+    assert (d.value, d.basis) == ("2013-02", "explicit")
