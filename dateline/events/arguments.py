@@ -98,6 +98,8 @@ class ArgumentFinder:
         mention = bridge.mention_at(doc, head)
         if mention is not None:
             return [mention.entity]
+        if _in_timex(doc, head):  # "le 12 juin 2018 à Singapour": when, not who
+            return []
         start, end = own_span(head)
         found = bridge.mentions_in(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if not found:
@@ -321,6 +323,11 @@ class ArgumentFinder:
     def place(self, doc: Doc, verb: Token, head: Token) -> Place | None:
         """Where the act happened: the trigger's locative complements, then its clause verb's."""
         return bridge.place_for(doc, head) or (bridge.place_for(doc, verb) if verb is not head else None)
+
+
+def _in_timex(doc: Doc, token: Token) -> bool:
+    """Whether ``token`` lies inside a temporal expression the time stage found."""
+    return any(tx.start <= token.idx < tx.end for tx in doc._.timexes or [])
 
 
 def _prep(tok: Token) -> str:
