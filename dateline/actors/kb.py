@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import copy
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from dateline.datafiles import read_toml
 from dateline.errors import DataError
 from dateline.model import Role
 
@@ -170,19 +170,6 @@ class KnowledgeBase:
 
 
 # ---- loading ---------------------------------------------------------------
-
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file, raising ``DataError`` naming the file and the problem."""
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except tomllib.TOMLDecodeError as e:
-        raise DataError(f"{path}: invalid TOML: {e}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataError(f"{path}: cannot read: {e}") from None
-
 
 def _strings(value: Any, where: str) -> list[str]:
     if value is None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from dateline.errors import DataError
 
 from .cities import CityIndex, PlaceInfo, city_index
-from .kb import DATA_ROOT, KnowledgeBase, _strings, read_toml
+from ..datafiles import read_toml
+from .kb import DATA_ROOT, KnowledgeBase, _strings
 from .text import key
 
 __all__ = ["Gazetteer", "PlaceInfo", "load_gazetteer"]

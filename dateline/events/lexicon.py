@@ -6,12 +6,12 @@ naming the file and the entry.
 """
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import read_toml
 from ..errors import DataError
 from ..model import MODALITIES, PLOVER_TYPES
 
@@ -111,10 +111,9 @@ class Lexicon:
 
 def _load(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise LexiconError(f"{path}: {err}") from err
+        return read_toml(path)
+    except DataError as err:  # keep the lexicon's own error type for its callers
+        raise LexiconError(str(err)) from err
 
 
 def _examples(raw: Any, where: str) -> tuple[Example, ...]:

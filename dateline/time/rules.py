@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import read_toml
 from ..errors import DataError
 from .anchor import TenseLexicon
 from .numbers import NumberLexicon
@@ -84,14 +84,6 @@ class RuleSet:
     def rule_of(self, match: re.Match) -> Rule:
         """The rule whose alternative produced ``match``."""
         return self.by_group[match.lastgroup]
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as err:
-        raise DataError(f"{path}: cannot read temporal rules: {err}") from err
 
 
 def _alternation(words: list[str]) -> str:
@@ -187,12 +179,12 @@ def rule_files(lang: str) -> list[Path]:
 def load_rules(lang: str = "fr") -> RuleSet:
     """Read and compile the temporal rules of ``lang`` (cached: the data is read-only)."""
     folder = LANG_ROOT / lang / "time"
-    data = {name: _read(folder / name) for name in _DATA_FILES}
+    data = {name: read_toml(folder / name) for name in _DATA_FILES}
     lex = NumberLexicon.from_data(data["numbers.toml"].get("numbers", {}))
     patterns = _sub_patterns(data["patterns.toml"], lex)
     specs: list[tuple[dict[str, Any], str]] = []
     for path in rule_files(lang):
-        specs.extend((spec, path.name) for spec in _read(path).get("rule", []))
+        specs.extend((spec, path.name) for spec in read_toml(path).get("rule", []))
     rules = [_make_rule(spec, i, src, patterns) for i, (spec, src) in enumerate(specs)]
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
