@@ -127,10 +127,7 @@ def router() -> APIRouter:
 
     @api.get("/events/{event_id}", summary="One event with its mentions")
     def event(request: Request, event_id: str) -> dict:
-        ev = db_of(request).event(event_id)
-        if ev is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return ev
+        return _found(db_of(request).event(event_id), "event", event_id)
 
     @api.get("/actors", summary="Actors with their event counts")
     def actors(request: Request, q: str | None = None, limit: int = Query(50, ge=1, le=1000),
@@ -140,10 +137,7 @@ def router() -> APIRouter:
 
     @api.get("/actors/{actor_id:path}", summary="One actor, its events and partners")
     def actor(request: Request, actor_id: str) -> dict:
-        found = db_of(request).actor(actor_id)
-        if found is None:
-            raise HTTPException(404, f"no actor {actor_id!r}")
-        return found
+        return _found(db_of(request).actor(actor_id), "actor", actor_id)
 
     @api.get("/dyad", summary="Cooperation and conflict per month between two sides")
     def dyad(request: Request, a: str, b: str, modality: str | None = None) -> dict:
@@ -157,10 +151,7 @@ def router() -> APIRouter:
 
     @api.get("/articles/{article_id:path}", summary="One stored article")
     def article(request: Request, article_id: str) -> dict:
-        found = db_of(request).article(article_id)
-        if found is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return found
+        return _found(db_of(request).article(article_id), "article", article_id)
 
     @api.get("/stats", summary="What the store holds")
     def stats(request: Request) -> dict:
@@ -175,3 +166,10 @@ def router() -> APIRouter:
         return {"items": items, "total": len(items), "next": None}
 
     return api
+
+
+def _found(item: dict | None, what: str, key: str) -> dict:
+    """``item``, or a 404 naming what was asked for."""
+    if item is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return item
