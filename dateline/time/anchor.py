@@ -97,14 +97,19 @@ def tense_of(pred: Token, lex: TenseLexicon, depth: int = 0) -> str | None:
     return None
 
 
-def tense_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> str | None:
-    """The tense governing the expression at doc.text[start:end] (None without a parse)."""
+def predicate_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> Token | None:
+    """The verb governing the expression at doc.text[start:end] (None without a parse)."""
     if doc is None or not doc.has_annotation("DEP"):
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    pred = predicate_of(span.root, lex)
+    return predicate_of(span.root, lex)
+
+
+def tense_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> str | None:
+    """The tense governing the expression at doc.text[start:end] (None without a parse)."""
+    pred = predicate_at(doc, start, end, lex)
     return tense_of(pred, lex) if pred is not None else None
 
 
@@ -119,12 +124,7 @@ def far_past(pred: Token, lex: TenseLexicon) -> bool:
 
 def far_past_at(doc: Doc | None, start: int, end: int, lex: TenseLexicon) -> bool:
     """Whether the verb governing doc.text[start:end] is in a narrating past tense."""
-    if doc is None or not doc.has_annotation("DEP"):
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    pred = predicate_of(span.root, lex)
+    pred = predicate_at(doc, start, end, lex)
     return pred is not None and far_past(pred, lex)
 
 
