@@ -86,6 +86,14 @@ class Seat:
 
 
 @dataclass(frozen=True)
+class SpeakerCues:
+    """Words that tie a quotation to its speaker (speakers.toml)."""
+
+    first_person: frozenset[str] = frozenset()
+    attribution: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class LexEntry:
     """One form the matcher knows: what it designates and how its case must look."""
 
@@ -110,6 +118,7 @@ class KnowledgeBase:
         self.hints: dict[str, str] = {}  # hint id -> office
         self.lexicon: dict[tuple[str, ...], list[LexEntry]] = {}
         self.demonym_rules: dict[str, Any] = {}
+        self.speakers = SpeakerCues()
 
     # ---- queries -------------------------------------------------------
     def state(self, code: str | None) -> str | None:
@@ -389,4 +398,14 @@ def load_kb(lang: str = "fr") -> KnowledgeBase:
     _load_orgs(kb, folder / "groups.toml", "group", "group")
     for actor in load_people_file(folder / "people.toml", kb):
         kb.add_actor(actor)
+    kb.speakers = _load_speakers(folder / "speakers.toml")
     return kb
+
+
+def _load_speakers(path: Path) -> SpeakerCues:
+    """The quotation cues of ``speakers.toml`` (none if the language has no such file)."""
+    if not path.is_file():
+        return SpeakerCues()
+    data = read_toml(path)
+    return SpeakerCues(frozenset(w.lower() for w in data.get("first_person", ())),
+                       frozenset(w.lower() for w in data.get("attribution", ())))

@@ -15,7 +15,9 @@ own module and all sharing one per-document ``LinkContext`` (context.py):
    ORG entities as local organisations, demonyms as peoples;
 3b. descriptions.py: definite descriptions ("le chef de l'État") resolved to
    the nearest compatible person or the office holder;
-4. pronouns.py: subject pronouns "il"/"elle" go to the nearest compatible person.
+4. pronouns.py: subject pronouns "il"/"elle" and "ce dernier" go to the nearest
+   compatible person;
+5. quotes.py: the first person of a quotation ("je", "mes services") is its speaker.
 
 Finally overlapping mentions are dropped (a name beats a title or group noun).
 """
@@ -34,6 +36,7 @@ from .names import link_names
 from .orgs_peoples import link_demonym, link_local_org
 from .places import Gazetteer
 from .pronouns import link_pronouns
+from .quotes import link_quotes
 from .states_places import link_country, link_data_place, link_loc, link_metonym, link_seat
 from .titles import link_titles
 
@@ -58,6 +61,7 @@ class ArticleLinker:
         _link_rest(ctx, cands)
         resolve_descriptions(ctx, descs)
         link_pronouns(ctx)
+        link_quotes(ctx, ctx.kb.speakers)
         ctx.mentions = without_overlaps(ctx.mentions)
         ctx.places.sort(key=lambda p: p.start or 0)
         ents = list(ctx.entities.values())

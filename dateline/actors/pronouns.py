@@ -1,4 +1,5 @@
-"""Step 4 of linking: subject pronouns "il"/"elle" to the nearest compatible person."""
+"""Step 4 of linking: subject pronouns "il"/"elle" and "ce dernier"/"cette dernière"
+to the nearest compatible person."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -13,6 +14,8 @@ _PRONOUNS = ("il", "elle")
 # Impersonal verbs ("il faut", "il s'agit", "il y a"): their "il" is nobody.
 _IMPERSONAL = ("falloir", "agir", "sembler", "pleuvoir")
 _WINDOW_SENTENCES = 2  # how many sentences back a pronoun looks, besides its own
+# "ce dernier", "cette dernière": the latter, i.e. the person named last.
+_LATTER = {("ce", "dernier"): "m", ("cette", "dernière"): "f"}
 
 
 def link_pronouns(ctx: LinkContext) -> None:
@@ -38,6 +41,26 @@ def link_pronouns(ctx: LinkContext) -> None:
         subjects = [m for m in window if _is_subject(doc, m)]
         pick = (subjects or window)[-1]
         ctx.mention(pick.entity, tok.idx, tok.idx + len(tok.text), "pronoun")
+    _link_latter(ctx, persons, starts, sents)
+
+
+def _link_latter(ctx: LinkContext, persons: list[ActorMention], starts: list[int], sents: list) -> None:
+    """"Ce dernier imposa ...": the last person named before, of that gender."""
+    doc = ctx.doc
+    for tok in doc:
+        if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in _LATTER:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):
+            continue  # "ce dernier week-end": an adjective
+        det = doc[tok.i - 1]
+        gender = _LATTER[(det.lower_, tok.lower_)]
+        si = max(0, bisect_right(starts, tok.i) - 1)
+        lo = sents[max(0, si - _WINDOW_SENTENCES)].start_char
+        window = [m for m in persons if lo <= m.start < det.idx
+                  and ctx.genders.get(m.entity.id, gender) == gender]
+        if window:
+            ctx.mention(window[-1].entity, det.idx, tok.idx + len(tok.text), "pronoun")
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:

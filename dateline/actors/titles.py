@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .appositions import DEFINITE, attach_title, person_after_comma, person_before
 from .candidates import Cand, names_person, target_of
@@ -22,6 +22,7 @@ from .text import key
 _STOP_POS = {"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ", "PRON"}
 _DE = {"de", "du", "des", "d'", "d’"}
 _FORMER = ("ancien", "ancienne", "ex", "anciens")
+_FUSED_ARTICLES = ("au", "aux", "du")
 _ATTRIBUTE_KINDS = ("demonym", "country", "metonym", "actor", "place", "hint", "seat", "loc", "org")
 _NAMED_KINDS = ("actor", "seat", "org")  # named complements keep their own mention
 _REACH = 9  # tokens after the title its complements may span
@@ -64,7 +65,8 @@ def _describe(ctx: LinkContext, c: Cand, title: Title, cands: list[Cand],
     np = _Phrase(title.country, title.sector, title.office, c.start, c.end)
     former = _extend_left(ctx, c, by_start, np)
     det = doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
-    definite = det in DEFINITE or doc[max(0, c.span.start - 2)].lower_ in DEFINITE
+    # "au président ukrainien", "du chef de l'État": the article is fused with the preposition.
+    definite = det in DEFINITE or det in _FUSED_ARTICLES or doc[max(0, c.span.start - 2)].lower_ in DEFINITE
     plural = "Plur" in head.morph.get("Number")
     gender = "f" if "Fem" in head.morph.get("Gender") or det == "la" else (
         "m" if "Masc" in head.morph.get("Gender") else None)
@@ -177,6 +179,8 @@ def _take_title(ctx: LinkContext, title: Title, head: Token, nxt: Cand, j: int, 
     """A title the title governs ("président de la Cour"); False if outside its phrase."""
     doc = ctx.doc
     sub = ctx.kb.titles[nxt.match.of("title")[0].target]
+    if not _genitive(doc, j):
+        return False  # "le président français téléphonera au président ukrainien": another actor
     if _in_phrase(nxt.root, head) and title.inherit and sub.sector and sub.sector != np.sector \
             and doc[j - 1].lower_ in ("de", "du", "des", "d'", "la", "l'", "le", "les"):
         np.sector = sub.sector  # "président de la Cour", "porte-parole de l'armée"
@@ -187,6 +191,16 @@ def _take_title(ctx: LinkContext, title: Title, head: Token, nxt: Cand, j: int, 
     nxt.used = True  # part of this noun phrase: "l'Association des leaders religieux"
     np.end = max(np.end, nxt.end)
     return True
+
+
+def _genitive(doc: Doc, j: int) -> bool:
+    """Whether the word at ``j`` is not introduced by a preposition other than "de/du/des"
+    (determiners and adjectives skipped): "au président", "avec le ministre" start
+    another actor, "le chef de l'armée" does not."""
+    i = j - 1
+    while i >= 0 and doc[i].pos_ in ("DET", "ADJ", "NUM") and doc[i].lower_ not in _DE:
+        i -= 1
+    return i < 0 or doc[i].lower_ in _DE or doc[i].pos_ not in ("ADP", "VERB", "AUX")
 
 
 def _group(ctx: LinkContext, d: Desc, country: str | None, sector: str | None) -> None:

@@ -58,7 +58,7 @@ class ArgumentFinder:
     def entities_of(self, doc: Doc, token: Token) -> list[Entity]:
         """The entities a nominal argument names, coordination included."""
         out: list[Entity] = []
-        for head in conjuncts(token):
+        for head in _name_conjuncts(token):
             for ent in self._entities_of_one(doc, head):
                 if all(ent.id != e.id for e in out):
                     out.append(ent)
@@ -175,6 +175,8 @@ class ArgumentFinder:
         if not subj:
             subj = self._inherited_subject(doc, verb)
         objs = [e for t in obj_toks for e in self.entities_of(doc, t)]
+        if not objs and _object_clitic(verb, obj_toks):
+            objs = self._antecedent_objects(doc, verb)
         obls = [(_prep(t), e) for t in children(verb, "obl", "nmod")
                 if t not in agent_toks and not self._locative(doc, t)
                 for e in self.entities_of(doc, t)]
@@ -232,6 +234,19 @@ class ArgumentFinder:
                 if bridge.place_at(doc, tok) is not None and tok.head is verb and dep(tok).startswith("obl"):
                     return []
                 return [m.entity]
+        return []
+
+    def _antecedent_objects(self, doc: Doc, verb: Token) -> list[Entity]:
+        """"a protégé le général Pinochet en refusant de l'extrader": an object clitic
+        stands for the object of the verb its clause depends on."""
+        tok = verb
+        for _ in range(2):
+            if tok.head is tok or not dep(tok).startswith(("advcl", "xcomp", "conj")):
+                return []
+            tok = tok.head
+            ents = [e for t in children(tok, "obj") for e in self.entities_of(doc, t)]
+            if ents:
+                return ents
         return []
 
     def _noun_slots(self, doc: Doc, noun: Token, scheme: str):
@@ -323,6 +338,27 @@ class ArgumentFinder:
     def place(self, doc: Doc, verb: Token, head: Token) -> Place | None:
         """Where the act happened: the trigger's locative complements, then its clause verb's."""
         return bridge.place_for(doc, head) or (bridge.place_for(doc, verb) if verb is not head else None)
+
+
+def _object_clitic(verb: Token, obj_toks: list[Token]) -> bool:
+    """Whether the verb's object, or that of its infinitive ("refuser de l'extrader"), is
+    a third-person clitic pronoun (a pronoun before its verb: "l'", "les")."""
+    toks = obj_toks + [t for x in children(verb, "xcomp") for t in children(x, "obj")]
+    return any(t.pos_ == "PRON" and "3" in t.morph.get("Person") and t.i < t.head.i
+               and "Yes" not in t.morph.get("Reflex") for t in toks)
+
+
+def _name_conjuncts(token: Token) -> list[Token]:
+    """The token and the heads coordinated with it, also where the parse hangs "et Y" on
+    the last word of a name ("Donald Trump et Kim Jong-un": "Kim" depends on "Trump")."""
+    heads = [token] + children(token, "flat")
+    out: list[Token] = []
+    for h in heads:
+        for t in conjuncts(h):
+            if t.i != h.i or h is token:
+                if all(t.i != o.i for o in out):
+                    out.append(t)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _in_timex(doc: Doc, token: Token) -> bool:
