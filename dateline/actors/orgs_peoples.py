@@ -40,9 +40,18 @@ def link_demonym(ctx: LinkContext, c: Cand, cands: list[Cand]) -> None:
             if ent is not None and ent.country is None:
                 ent.country = code  # "l'Australien Julian Assange"
             return
+    if _against(ctx, c):  # "une manifestation anti-américaine": the state it is aimed at
+        ctx.mention(ctx.state(code), c.span.start_char, c.span.end_char, "demonym")
+        return
     prev = doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
     people = c.text[:1].isupper() or (
         c.root.pos_ == "NOUN" and "Plur" in c.root.morph.get("Number") and prev in ("les", "des", "aux"))
     if people and (nxt is None or nxt.pos_ != "NOUN"):  # "les Américains", not "en français"
         ent = ctx.entity(f"local:{code}|people", c.text, "group", code, None)
         ctx.mention(ent, c.start, c.end, "demonym")
+
+
+def _against(ctx: LinkContext, c: Cand) -> bool:
+    """Whether the demonym is the end of an "anti-<demonym>" word."""
+    word = ctx.text[c.span.start_char:c.end].lower()
+    return word.startswith(("anti-", "anti")) and c.span.start_char < c.start

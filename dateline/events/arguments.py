@@ -26,6 +26,9 @@ from .syntax import case_of, children, conjuncts, dep, is_passive, own_span
 from .triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
+_MAX_NESTING = 3  # complement links from an argument's head down to a mention speaking for it
+# Material conflict acts: "l'arrestation de X", "l'assassinat de X" name the one who suffers it.
+_DONE_TO = ("ASSAULT", "COERCE")
 OBJECT_DEPS = ("obj", "iobj")
 
 
@@ -104,8 +107,11 @@ class ArgumentFinder:
         found = bridge.mentions_in(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if not found:
             return []
-        # The mention closest to the argument's head in the tree speaks for it.
-        return [min(found, key=lambda m: _depth(doc, m, head)).entity]
+        # The mention closest to the argument's head in the tree speaks for it; one buried
+        # in a chain of complements ("la formation d'une commission sur le modèle de la
+        # commission sur l'assassinat de X") is what the argument is about, not who.
+        best = min(found, key=lambda m: _depth(doc, m, head))
+        return [best.entity] if _depth(doc, best, head) <= _MAX_NESTING else []
 
     def _group(self, doc: Doc, head: Token) -> list[Entity]:
         """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
@@ -118,6 +124,8 @@ class ArgumentFinder:
         mentions = sorted((m for m in (doc._.actor_mentions or []) if m.end <= head.idx),
                           key=lambda m: m.start, reverse=True)
         for m in mentions:
+            if m.how == "demonym" and m.entity.kind == "state":
+                continue  # "anti-israélien" names a target, not one of "les deux pays"
             if (kind == "any" or m.entity.kind == kind) and all(m.entity.id != e.id for e in seen):
                 seen.append(m.entity)
             if len(seen) == n:
@@ -131,7 +139,7 @@ class ArgumentFinder:
         head = trigger.head
         subj, objs, obls = self._slots(doc, verb) if verb.pos_ in ("VERB", "AUX", "ADJ") else ([], [], [])
         if head.pos_ in ("NOUN", "PROPN"):  # nominal trigger: its own complements count too
-            n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles)
+            n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles, trigger.entry.type)
             subj = subj or n_subj
             objs = objs + n_objs
             obls = obls + n_obls
@@ -249,18 +257,27 @@ class ArgumentFinder:
                 return ents
         return []
 
-    def _noun_slots(self, doc: Doc, noun: Token, scheme: str):
+    def _noun_slots(self, doc: Doc, noun: Token, scheme: str, act: str | None = None):
         """A nominal trigger's own complements: "de X", "par X", "entre X et Y", "contre X"."""
         agents, patients, obls = [], [], []
-        for c in children(noun, "nmod", "obl", "amod"):
+        comps = children(noun, "nmod", "obl", "amod")
+        # With a "par X" agent, "de Y" is the patient ("l'exécution par les rebelles de soldats").
+        by_agent = any(_prep(c) == "par" for c in comps)
+        done_to = act in _DONE_TO  # "l'assassinat de X": a person named is the victim
+        for c in comps:
             prep = _prep(c)
             if scheme in ("meet", "visit") and prep not in self.cues.meet_preps and self._city(doc, c):
                 continue  # "le sommet d'Hanoï", "la visite au Japon": where, not who
             ents = self.entities_of(doc, c)
-            if prep == "par" or (prep in ("de", "du", "des") and scheme in ("visit", "meet", "agent", "host")):
+            if prep in ("de", "du", "des") and scheme == "agent" and (by_agent or done_to):
+                patients.extend(e for e in ents if by_agent or e.kind == "person")
+                agents.extend(e for e in ents if not by_agent and e.kind != "person")
+            elif prep == "par" or (prep in ("de", "du", "des") and scheme in ("visit", "meet", "agent", "host")):
                 agents.extend(ents)
             elif prep in ("de", "du", "des"):
                 patients.extend(ents)
+            elif prep == "" and dep(c) == "amod" and c.lower_.startswith("anti"):
+                patients.extend(ents)  # "une manifestation anti-américaine": aimed at
             elif prep == "" and dep(c) == "amod":  # "la visite américaine": demonym adjective
                 agents.extend(ents)
             else:
@@ -382,13 +399,15 @@ def _state_place(doc: Doc, token: Token) -> Place | None:
 
 
 def _depth(doc: Doc, mention: ActorMention, head: Token) -> int:
-    """Tree distance from ``head`` down to the token where ``mention`` starts."""
-    tok = next((t for t in doc if t.idx >= mention.start), head)
+    """Tree distance from ``head`` down to the mention's own head word (99: not below it)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else head
     depth = 0
-    while tok is not head and tok.head is not tok and depth < 50:
+    # Tokens are compared by index: spaCy builds a new Token object on each access.
+    while tok.i != head.i and tok.head.i != tok.i and depth < 50:
         tok = tok.head
         depth += 1
-    return depth if tok is head else 99
+    return depth if tok.i == head.i else 99
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:
