@@ -59,8 +59,21 @@ def _link_latter(ctx: LinkContext, persons: list[ActorMention], starts: list[int
         lo = sents[max(0, si - _WINDOW_SENTENCES)].start_char
         window = [m for m in persons if lo <= m.start < det.idx
                   and ctx.genders.get(m.entity.id, gender) == gender]
-        if window:
+        if window and _last_noun_phrase(doc, window, det.i):
             ctx.mention(window[-1].entity, det.idx, tok.idx + len(tok.text), "pronoun")
+
+
+def _last_noun_phrase(doc: Doc, window: list[ActorMention], before: int) -> bool:
+    """Whether no other noun stands between the last mention of ``window`` and token
+    ``before``: "ce dernier" is the latter of what was just named ("un sommet ..., ce
+    dernier" is the summit, not the person named before it)."""
+    m = window[-1]
+    same = [(w.start, w.end) for w in window if w.entity.id == m.entity.id]
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    for t in doc[span.end if span is not None else before:before]:
+        if t.pos_ in ("NOUN", "PROPN") and not any(s <= t.idx < e for s, e in same):
+            return False
+    return True
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
