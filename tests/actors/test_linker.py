@@ -234,3 +234,18 @@ def test_mentions_do_not_overlap(parse):
     spans = [(m.start, m.end) for m in doc._.actor_mentions]
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
     assert mention(doc, "Fatou Bensouda").entity.at("2012-07-01") == ("IGO", "JUD")
+
+
+# ---- where a title's noun phrase ends -----------------------------------------
+
+def test_a_title_after_a_preposition_is_another_actor(parse):
+    doc = parse("Le président français téléphonera au président ukrainien mardi.", "2024-01-16")
+    texts = {m.text: m.entity.country for m in doc._.actor_mentions}
+    assert texts.get("Le président français") == "FRA", texts
+    assert any(c == "UKR" for c in texts.values()), texts
+
+
+def test_an_anti_demonym_names_the_state_it_is_aimed_at(parse):
+    doc = parse("Des milliers de personnes ont défilé lors d'une manifestation anti-américaine à Téhéran.")
+    m = mention(doc, "anti-américaine")
+    assert m.entity.kind == "state" and m.entity.country == "USA"
