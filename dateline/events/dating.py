@@ -42,7 +42,7 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
     explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
     if explicit is not None:
-        return explicit
+        return _within_deadline(doc, explicit, dct, lex)
     if any(_vague(t) and _attached(doc, t, trigger, pred, lex) for t in timexes):
         return _publication(dct)  # "récemment", "actuellement": not the narrated time
     narrative = _narrative(doc, sentence, pred, lex, dct)
@@ -195,6 +195,34 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
             start = other.start
     basis = "narrative" if t.anchor == "narrative" else "explicit"
     return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
+
+
+def _within_deadline(doc: Doc, date: EventDate, dct: dt.date, lex: TenseLexicon) -> EventDate:
+    """ "avant le 30 juin", "d'ici mars": a deadline bounds the act, it does not date it.
+    An act still to come falls between publication and the deadline: it is dated by
+    what the two share (the month for "avant le 30 juin" written on 24 June, the year
+    for "d'ici décembre" written in March). A past deadline keeps its own value."""
+    if date.start is None or not lex.deadline_words or not date.value:
+        return date
+    before = doc.text[max(0, date.start - 25):date.start].lower().rstrip()
+    if not any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha())
+               for w in lex.deadline_words):
+        return date
+    point = V.parse_point(date.value)
+    if point is None or point.date < dct:
+        return date
+    shared = _shared_prefix(date.value, dct.isoformat())
+    if shared is None or shared == date.value:
+        return date
+    return EventDate(value=shared, text=date.text, basis=date.basis, start=date.start, end=date.end)
+
+
+def _shared_prefix(value: str, iso_day: str) -> str | None:
+    """The longest ISO prefix (year, month or day) of ``value`` that ``iso_day`` shares."""
+    for size in (10, 7, 4):
+        if len(value) >= size and value[:size] == iso_day[:size]:
+            return value[:size]
+    return None
 
 
 def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:

@@ -156,7 +156,7 @@ class EventExtractor:
             cand.event.actors = self._clause_subject(doc, trig.head)
             parts.actors = list(cand.event.actors)
         if parts.is_empty():
-            self._inherit(cand, earlier, trig.head.sent.start)
+            self._inherit(cand, earlier, verb)
         self._fallback_country(cand, parts)
         return [cand]
 
@@ -231,18 +231,22 @@ class EventExtractor:
                 return [e for t in subj for e in self.arguments.entities_of(doc, t)]
         return []
 
-    def _inherit(self, cand: Candidate, earlier: list[Candidate], sent_start: int) -> None:
+    def _inherit(self, cand: Candidate, earlier: list[Candidate], verb: Token) -> None:
         """Participants the text leaves implicit.
 
         In the sentence of an earlier act ("un sommet ..., sans qu'aucun accord ne
         soit signé"), those of that act; for a nominal mention ("un second sommet
-        s'est déroulé"), those of the last act of its type in the two sentences before.
+        s'est déroulé"), those of the last act of its type in the two sentences before;
+        for a verb whose subject points back ("ces derniers ont été libérés", "il fut
+        exclu"), those of the last act of the sentence before.
         """
         named = [c for c in earlier if c.event.actors or c.event.recipients]
         prev = None
         if not cand.nominal:
             prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index
                          and c.clause_start <= cand.head_i < c.clause_end), None)
+        if prev is None and not cand.nominal and self._anaphoric_subject(verb):
+            prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index - 1), None)
         if prev is None and cand.nominal:
             prev = next((c for c in reversed(named) if c.event.type == cand.event.type
                          and 0 < cand.sent_index - c.sent_index <= 2), None)
@@ -251,6 +255,17 @@ class EventExtractor:
         cand.event.actors = list(prev.event.actors)
         cand.event.recipients = list(prev.event.recipients)
         cand.inherited = True
+
+    def _anaphoric_subject(self, verb: Token) -> bool:
+        """The clause's subject refers back: a personal pronoun ("il"), a demonstrative
+        pronoun ("ceux-ci") or a demonstrative noun phrase with no name ("ces derniers")."""
+        for subj in children(verb, "nsubj"):
+            if subj.pos_ == "PRON" and (subj.lower_ in self.lexicon.arguments.personal_pronouns
+                                        or "Dem" in subj.morph.get("PronType")):
+                return True
+            if subj.pos_ != "PROPN" and any("Dem" in d.morph.get("PronType") for d in children(subj, "det")):
+                return True
+        return False
 
     def _domestic_side(self, ev: Event) -> None:
         """One side named, of one state, the other unnamed: the act stays within that state."""

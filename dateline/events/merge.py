@@ -67,8 +67,11 @@ def same_act(first: Candidate, later: Candidate) -> bool:
         return True
     if later.anaphoric or later.inherited or bare:
         return nested
-    if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3:
-        return True  # restated nearby with fewer (or more) of the same participants
+    if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3 and (first.nominal or later.nominal):
+        # Restated nearby with fewer (or more) of the same participants: a noun names the
+        # act again ("l'attaque a fait 14 morts"); two verbs of their own are two acts
+        # ("ont attaqué un hôtel ... ont pris en otage des invités").
+        return True
     return ia == ib and bool(ia)
 
 
