@@ -153,7 +153,10 @@ class EventExtractor:
             return self._visits(doc, trig, verb, cand)
         if parts.is_empty() and cand.nominal:
             # "l'armée fut mise en état d'alerte": the act's noun names no one; the clause's subject does.
-            cand.event.actors = self._clause_subject(doc, trig.head)
+            # "la contestation", "les manifestants": or the noun itself names who acts (unless an
+            # act of its type came before: the noun then most likely refers back to it).
+            cand.event.actors = self._clause_subject(doc, trig.head) or (
+                [] if any(c.event.type == type_ for c in earlier) else self._self_named(doc, trig.head))
             parts.actors = list(cand.event.actors)
         if parts.is_empty():
             self._inherit(cand, earlier, verb)
@@ -255,6 +258,12 @@ class EventExtractor:
         cand.event.actors = list(prev.event.actors)
         cand.event.recipients = list(prev.event.recipients)
         cand.inherited = True
+
+    @staticmethod
+    def _self_named(doc: Doc, noun: Token) -> list[Entity]:
+        """The actor a trigger noun itself denotes ("la contestation" as the protest movement)."""
+        m = bridge.mention_at(doc, noun)
+        return [m.entity] if m is not None and m.entity.country else []
 
     def _anaphoric_subject(self, verb: Token) -> bool:
         """The clause's subject refers back: a personal pronoun ("il"), a demonstrative
