@@ -72,7 +72,8 @@ def same_act(first: Candidate, later: Candidate) -> bool:
     if not ib:  # "le sommet d'Hanoï de 2019": a mention naming no one adds evidence
         return True
     if later.anaphoric or later.inherited or bare:
-        return nested
+        # A first mention that names no one only takes in a nearby restatement.
+        return nested and (bool(ia) or later.sent_index - first.sent_index <= 2)
     if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3 and (first.nominal or later.nominal):
         # Restated nearby with fewer (or more) of the same participants: a noun names the
         # act again ("l'attaque a fait 14 morts"); two verbs of their own are two acts
