@@ -40,6 +40,9 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     pred = predicate_of(trigger.root, lex)
     tense = tense_of(pred, lex) if pred is not None else None
     timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
+    only = _restricted(doc, pred, lex, dct) if pred is not None else None
+    if only is not None:
+        return only
     explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
     if explicit is not None:
         return _within_deadline(doc, explicit, dct, lex)
@@ -195,6 +198,30 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
             start = other.start
     basis = "narrative" if t.anchor == "narrative" else "explicit"
     return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
+
+
+_NEGATIVES = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère", "ni", "nullement")
+
+
+def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
+    """ "n'ont été libérés qu'en janvier 1981": the date after the restrictive "ne ... que"
+    is the act's, even where the parser has cut the clause (and the sentence) at "qu'"."""
+    kids = list(pred.children) + [k for a in pred.children if a.dep_ in lex.aux_deps for k in a.children]
+    if not lex.restrictive_words or not any(k.lower_ in ("ne", "n'") for k in kids) \
+            or any(k.lower_ in _NEGATIVES for k in kids):
+        return None
+    doc_end = min(len(doc), pred.i + 6)
+    que = next((t for t in doc[pred.i + 1: doc_end] if t.lower_ in lex.restrictive_words), None)
+    if que is None:
+        return None
+    after = que.idx + len(que.text)
+    for t in doc._.timexes or []:
+        if after <= t.start <= after + 12 and re.fullmatch(r"\s*(?:en|le|la|l'|au|à|dans|depuis)?\s*",
+                                                        doc.text[after:t.start], re.IGNORECASE):
+            value = _date_of(doc, t, dct)
+            if value is not None:
+                return EventDate(value=value, text=t.text, basis="explicit", start=t.start, end=t.end)
+    return None
 
 
 def _within_deadline(doc: Doc, date: EventDate, dct: dt.date, lex: TenseLexicon) -> EventDate:
