@@ -111,6 +111,7 @@ class EventExtractor:
         """"menace d'envahir l'ambassade équatorienne": whom the absorbed act targets is
         the recipient of the threat, request or refusal that names no one else."""
         by_trigger = {c.event.evidence[0].trigger_start: c for c in found}
+        filled: set[int] = set()  # outer acts whose recipients come from what they are about
         for trig in matched:
             outer_i = absorbed_by.get(trig.head.i)
             if outer_i is None:
@@ -118,11 +119,13 @@ class EventExtractor:
             outer = by_trigger.get(doc[outer_i].idx) or next(
                 (c for c in found if c.event.evidence[0].trigger_start <= doc[outer_i].idx
                  < c.event.evidence[0].trigger_end), None)
-            if outer is None or outer.event.recipients:
+            if outer is None or (outer.event.recipients and id(outer) not in filled):
                 continue
             parts = self.arguments(doc, trig, self.clause_verb(trig.head))
-            mine = {a.id for a in outer.event.actors}
-            outer.event.recipients = [e for e in parts.recipients if e.id not in mine]
+            # "menacé d'envahir l'ambassade pour capturer Assange": every absorbed act adds its target.
+            taken = {a.id for a in outer.event.actors + outer.event.recipients}
+            outer.event.recipients += [e for e in parts.recipients if e.id not in taken]
+            filled.add(id(outer))
 
     def _doer_recipients(self, doc: Doc, found: list[Candidate]) -> None:
         """An accusation or refusal naming no one is aimed at the doer of the act it is about."""
