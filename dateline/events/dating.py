@@ -129,8 +129,19 @@ def _agrees(value: str, tense: str | None, dct: dt.date) -> bool:
     return not ((tense == PAST and value > iso) or (tense == FUTURE and value < iso))
 
 
+_COUNTED_FROM = re.compile(r"^\s+(?:après|avant)\s+[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def _counted_from(doc: Doc, t: Timex, trigger: Span) -> bool:
+    """ "quelques jours après la prise de l'ambassade": the act named after "après" is what
+    the offset counts from, not an act the offset dates."""
+    return t.type == "DURATION" and t.end <= trigger.start_char and bool(
+        _COUNTED_FROM.match(doc.text[t.end:trigger.start_char]))
+
+
 def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
-    dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None]
+    dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None
+             and not _counted_from(doc, t, trigger)]
     if not dated:
         return None
     attached = [(t, d) for t, d in dated if _attached(doc, t, trigger, pred, lex)]

@@ -118,3 +118,10 @@ def test_a_vague_offset_after_a_narrated_day_gives_its_month(parse):
     doc = parse("Le coup d'État a eu lieu le 4 juin 1971. "
                 "Quelques jours après le putsch, la junte a fermé la frontière.", "2020-03-10")
     assert date_event(doc, _span(doc, "fermé")).value == "1971-06"
+
+
+def test_days_after_an_act_count_from_the_last_day_named(parse):
+    doc = parse("Des étudiants ont pris l'ambassade le 4 novembre 1979. Les otages ont été libérés en janvier 1981. "
+                "Quelques jours après la prise de l'ambassade, Washington a décrété des sanctions.", "2012-11-02")
+    assert date_event(doc, _span(doc, "sanctions")).value == "1979-11"
+    assert date_event(doc, _span(doc, "prise")).value != "1979-11"  # what the offset counts from

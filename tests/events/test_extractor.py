@@ -32,3 +32,10 @@ def test_acts_of_different_subjects_in_two_sentences_stay_apart(events_of):
     events = events_of("Les talibans ont attaqué un hôtel à Kaboul. "
                        "Les talibans ont aussi enlevé deux journalistes afghans.", "2012-06-22")
     assert len([e for e in events if e.type == "ASSAULT"]) == 2
+
+
+def test_a_threat_is_aimed_at_every_target_of_what_it_threatens(events_of):
+    events = events_of("La Russie a menacé d'envahir l'ambassade géorgienne pour capturer "
+                       "le journaliste ukrainien.", "2012-08-17")
+    (threat,) = [e for e in events if e.type == "THREATEN"]
+    assert {p.country for p in threat.recipients} == {"GEO", "UKR"}
