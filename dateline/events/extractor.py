@@ -62,6 +62,7 @@ class EventExtractor:
         self._doer_recipients(doc, found)
         for cand in found:
             _localise(cand.event, home)
+            self._home_side(cand, home)
             self._domestic_side(cand.event)
             cand.event.confidence = self._confidence(cand)
         merged = merge(found)
@@ -293,6 +294,17 @@ class EventExtractor:
             ev.recipients = [state]
         elif not ev.actors and ev.type in cues.domestic_actor:
             ev.actors = [state]
+
+    def _home_side(self, cand: Candidate, home: str | None) -> None:
+        """An act of force that names no one and no place ("arrestations arbitraires et tortures
+        dans les prisons") befalls, by default, the state the article is about."""
+        ev = cand.event
+        if home is None or ev.actors or ev.recipients or ev.location is not None \
+                or ev.type not in self.lexicon.arguments.place_stands_for:
+            return
+        # The "default:" id keeps this inferred side out of the merge's identity test.
+        ev.recipients = [Entity(id=f"default:{home}", name=home, kind="state", country=home)]
+        cand.strength *= 0.8
 
     def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""
