@@ -117,7 +117,15 @@ def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseL
     if root.i in chain or root.head.i in chain:
         return True
     t_pred = predicate_of(root, lex)
+    if t_pred is not None and _participle_of(t_pred, trigger):
+        return True  # "le conflit survenu au printemps 2012": the participle dates its noun
     return t_pred is not None and t_pred.i in chain
+
+
+def _participle_of(verb: Token, trigger: Span) -> bool:
+    """A participle clause on the trigger's noun ("l'attentat perpétré le 3 mai")."""
+    return (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+            and trigger.start <= verb.head.i < trigger.end)
 
 
 def _agrees(value: str, tense: str | None, dct: dt.date) -> bool:
@@ -193,7 +201,7 @@ def _other_clause(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: Te
     for tok in _ancestors(span.root):
         if tok.i in above_trigger:
             return False
-        if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX") and not _participle_of(tok, trigger):
             return True
     return False
 
