@@ -125,3 +125,8 @@ def test_days_after_an_act_count_from_the_last_day_named(parse):
                 "Quelques jours après la prise de l'ambassade, Washington a décrété des sanctions.", "2012-11-02")
     assert date_event(doc, _span(doc, "sanctions")).value == "1979-11"
     assert date_event(doc, _span(doc, "prise")).value != "1979-11"  # what the offset counts from
+
+
+def test_a_participle_on_the_act_dates_it(parse):
+    doc = parse("Les syndicats évoquent l'attentat perpétré le 3 mai 2011 contre la mairie.", "2012-11-10")
+    assert date_event(doc, _span(doc, "attentat")).value == "2011-05-03"

@@ -39,3 +39,12 @@ def test_a_threat_is_aimed_at_every_target_of_what_it_threatens(events_of):
                        "le journaliste ukrainien.", "2012-08-17")
     (threat,) = [e for e in events if e.type == "THREATEN"]
     assert {p.country for p in threat.recipients} == {"GEO", "UKR"}
+
+
+def test_an_act_of_force_naming_no_one_befalls_the_article_state(events_of):
+    text = ("Le président syrien a reçu le ministre syrien de l'Intérieur. Le gouvernement syrien dément. "
+            "L'armée syrienne reste déployée. Le rapport décrit des tortures systématiques depuis mars 2011.")
+    events = events_of(text, "2012-07-03")
+    torture = [e for e in events if e.type == "ASSAULT"]
+    assert torture and _countries(torture[0]) == {"SYR"}
+    assert torture[0].date.value == "2011-03"
