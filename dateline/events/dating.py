@@ -6,6 +6,11 @@ time, else the publication date (EVENTS.md section 2, "date").
   one in the same clause, else the nearest one in the sentence that does not
   contradict the verb's tense. "depuis X" dates an ongoing act by its start.
   Durations, sets and vague references (PRESENT_REF, "récemment") give no date.
+  A participle on the trigger's noun dates it ("le conflit survenu au printemps
+  2012"); the restrictive "ne ... que" dates by what follows "que" ("n'ont été
+  libérés qu'en janvier 1981"); the act named after "N jours après" is what the
+  offset counts from, not what it dates. A deadline ("avant le 30 juin") dates an
+  act to come by what it shares with the publication date (month, else year).
 * narrative: a sentence that goes on narrating the past (plus-que-parfait,
   passé simple, imparfait; passé composé only right after the dated sentence)
   inherits the last date of the sentences just before. A present or future
@@ -23,6 +28,7 @@ from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
 from ..time.rules import load_rules
+from .lexicon import load_lexicon
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)")
@@ -219,15 +225,13 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
     return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
 
 
-_NEGATIVES = ("pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère", "ni", "nullement")
-
-
 def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
     """ "n'ont été libérés qu'en janvier 1981": the date after the restrictive "ne ... que"
     is the act's, even where the parser has cut the clause (and the sentence) at "qu'"."""
     kids = list(pred.children) + [k for a in pred.children if a.dep_ in lex.aux_deps for k in a.children]
+    negatives = load_lexicon("fr").modality.negation_words  # "ne ... pas", "ne ... jamais": a negation
     if not lex.restrictive_words or not any(k.lower_ in ("ne", "n'") for k in kids) \
-            or any(k.lower_ in _NEGATIVES for k in kids):
+            or any(k.lower_ in negatives for k in kids):
         return None
     doc_end = min(len(doc), pred.i + 6)
     que = next((t for t in doc[pred.i + 1: doc_end] if t.lower_ in lex.restrictive_words), None)
