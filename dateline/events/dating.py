@@ -6,6 +6,11 @@ time, else the publication date (EVENTS.md section 2, "date").
   one in the same clause, else the nearest one in the sentence that does not
   contradict the verb's tense. "depuis X" dates an ongoing act by its start.
   Durations, sets and vague references (PRESENT_REF, "récemment") give no date.
+  A participle on the trigger's noun dates it ("le conflit survenu au printemps
+  2012"); the restrictive "ne ... que" dates by what follows "que" ("n'ont été
+  libérés qu'en janvier 1981"); the act named after "N jours après" is what the
+  offset counts from, not what it dates. A deadline ("avant le 30 juin") dates an
+  act to come by what it shares with the publication date (month, else year).
 * narrative: a sentence that goes on narrating the past (plus-que-parfait,
   passé simple, imparfait; passé composé only right after the dated sentence)
   inherits the last date of the sentences just before. A present or future
@@ -23,6 +28,7 @@ from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
 from ..time.rules import load_rules
+from .lexicon import load_lexicon
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)")
@@ -40,9 +46,12 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     pred = predicate_of(trigger.root, lex)
     tense = tense_of(pred, lex) if pred is not None else None
     timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
+    only = _restricted(doc, pred, lex, dct) if pred is not None else None
+    if only is not None:
+        return only
     explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
     if explicit is not None:
-        return explicit
+        return _within_deadline(doc, explicit, dct, lex)
     if any(_vague(t) and _attached(doc, t, trigger, pred, lex) for t in timexes):
         return _publication(dct)  # "récemment", "actuellement": not the narrated time
     narrative = _narrative(doc, sentence, pred, lex, dct)
@@ -114,7 +123,15 @@ def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseL
     if root.i in chain or root.head.i in chain:
         return True
     t_pred = predicate_of(root, lex)
+    if t_pred is not None and _participle_of(t_pred, trigger):
+        return True  # "le conflit survenu au printemps 2012": the participle dates its noun
     return t_pred is not None and t_pred.i in chain
+
+
+def _participle_of(verb: Token, trigger: Span) -> bool:
+    """A participle clause on the trigger's noun ("l'attentat perpétré le 3 mai")."""
+    return (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+            and trigger.start <= verb.head.i < trigger.end)
 
 
 def _agrees(value: str, tense: str | None, dct: dt.date) -> bool:
@@ -126,8 +143,19 @@ def _agrees(value: str, tense: str | None, dct: dt.date) -> bool:
     return not ((tense == PAST and value > iso) or (tense == FUTURE and value < iso))
 
 
+_COUNTED_FROM = re.compile(r"^\s+(?:après|avant)\s+[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def _counted_from(doc: Doc, t: Timex, trigger: Span) -> bool:
+    """ "quelques jours après la prise de l'ambassade": the act named after "après" is what
+    the offset counts from, not an act the offset dates."""
+    return t.type == "DURATION" and t.end <= trigger.start_char and bool(
+        _COUNTED_FROM.match(doc.text[t.end:trigger.start_char]))
+
+
 def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
-    dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None]
+    dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None
+             and not _counted_from(doc, t, trigger)]
     if not dated:
         return None
     attached = [(t, d) for t, d in dated if _attached(doc, t, trigger, pred, lex)]
@@ -179,7 +207,7 @@ def _other_clause(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: Te
     for tok in _ancestors(span.root):
         if tok.i in above_trigger:
             return False
-        if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX"):
+        if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX") and not _participle_of(tok, trigger):
             return True
     return False
 
@@ -195,6 +223,56 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
             start = other.start
     basis = "narrative" if t.anchor == "narrative" else "explicit"
     return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
+
+
+def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
+    """ "n'ont été libérés qu'en janvier 1981": the date after the restrictive "ne ... que"
+    is the act's, even where the parser has cut the clause (and the sentence) at "qu'"."""
+    kids = list(pred.children) + [k for a in pred.children if a.dep_ in lex.aux_deps for k in a.children]
+    negatives = load_lexicon("fr").modality.negation_words  # "ne ... pas", "ne ... jamais": a negation
+    if not lex.restrictive_words or not any(k.lower_ in ("ne", "n'") for k in kids) \
+            or any(k.lower_ in negatives for k in kids):
+        return None
+    doc_end = min(len(doc), pred.i + 6)
+    que = next((t for t in doc[pred.i + 1: doc_end] if t.lower_ in lex.restrictive_words), None)
+    if que is None:
+        return None
+    after = que.idx + len(que.text)
+    for t in doc._.timexes or []:
+        if after <= t.start <= after + 12 and re.fullmatch(r"\s*(?:en|le|la|l'|au|à|dans|depuis)?\s*",
+                                                        doc.text[after:t.start], re.IGNORECASE):
+            value = _date_of(doc, t, dct)
+            if value is not None:
+                return EventDate(value=value, text=t.text, basis="explicit", start=t.start, end=t.end)
+    return None
+
+
+def _within_deadline(doc: Doc, date: EventDate, dct: dt.date, lex: TenseLexicon) -> EventDate:
+    """ "avant le 30 juin", "d'ici mars": a deadline bounds the act, it does not date it.
+    An act still to come falls between publication and the deadline: it is dated by
+    what the two share (the month for "avant le 30 juin" written on 24 June, the year
+    for "d'ici décembre" written in March). A past deadline keeps its own value."""
+    if date.start is None or not lex.deadline_words or not date.value:
+        return date
+    before = doc.text[max(0, date.start - 25):date.start].lower().rstrip()
+    if not any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha())
+               for w in lex.deadline_words):
+        return date
+    point = V.parse_point(date.value)
+    if point is None or point.date < dct:
+        return date
+    shared = _shared_prefix(date.value, dct.isoformat())
+    if shared is None or shared == date.value:
+        return date
+    return EventDate(value=shared, text=date.text, basis=date.basis, start=date.start, end=date.end)
+
+
+def _shared_prefix(value: str, iso_day: str) -> str | None:
+    """The longest ISO prefix (year, month or day) of ``value`` that ``iso_day`` shares."""
+    for size in (10, 7, 4):
+        if len(value) >= size and value[:size] == iso_day[:size]:
+            return value[:size]
+    return None
 
 
 def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:

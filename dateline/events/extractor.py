@@ -62,6 +62,7 @@ class EventExtractor:
         self._doer_recipients(doc, found)
         for cand in found:
             _localise(cand.event, home)
+            self._home_side(cand, home)
             self._domestic_side(cand.event)
             cand.event.confidence = self._confidence(cand)
         merged = merge(found)
@@ -111,6 +112,7 @@ class EventExtractor:
         """"menace d'envahir l'ambassade équatorienne": whom the absorbed act targets is
         the recipient of the threat, request or refusal that names no one else."""
         by_trigger = {c.event.evidence[0].trigger_start: c for c in found}
+        filled: set[int] = set()  # outer acts whose recipients come from what they are about
         for trig in matched:
             outer_i = absorbed_by.get(trig.head.i)
             if outer_i is None:
@@ -118,11 +120,13 @@ class EventExtractor:
             outer = by_trigger.get(doc[outer_i].idx) or next(
                 (c for c in found if c.event.evidence[0].trigger_start <= doc[outer_i].idx
                  < c.event.evidence[0].trigger_end), None)
-            if outer is None or outer.event.recipients:
+            if outer is None or (outer.event.recipients and id(outer) not in filled):
                 continue
             parts = self.arguments(doc, trig, self.clause_verb(trig.head))
-            mine = {a.id for a in outer.event.actors}
-            outer.event.recipients = [e for e in parts.recipients if e.id not in mine]
+            # "menacé d'envahir l'ambassade pour capturer Assange": every absorbed act adds its target.
+            taken = {a.id for a in outer.event.actors + outer.event.recipients}
+            outer.event.recipients += [e for e in parts.recipients if e.id not in taken]
+            filled.add(id(outer))
 
     def _doer_recipients(self, doc: Doc, found: list[Candidate]) -> None:
         """An accusation or refusal naming no one is aimed at the doer of the act it is about."""
@@ -153,10 +157,13 @@ class EventExtractor:
             return self._visits(doc, trig, verb, cand)
         if parts.is_empty() and cand.nominal:
             # "l'armée fut mise en état d'alerte": the act's noun names no one; the clause's subject does.
-            cand.event.actors = self._clause_subject(doc, trig.head)
+            # "la contestation", "les manifestants": or the noun itself names who acts (unless an
+            # act of its type came before: the noun then most likely refers back to it).
+            cand.event.actors = self._clause_subject(doc, trig.head) or (
+                [] if any(c.event.type == type_ for c in earlier) else self._self_named(doc, trig.head))
             parts.actors = list(cand.event.actors)
         if parts.is_empty():
-            self._inherit(cand, earlier, trig.head.sent.start)
+            self._inherit(cand, earlier, verb)
         self._fallback_country(cand, parts)
         return [cand]
 
@@ -231,18 +238,22 @@ class EventExtractor:
                 return [e for t in subj for e in self.arguments.entities_of(doc, t)]
         return []
 
-    def _inherit(self, cand: Candidate, earlier: list[Candidate], sent_start: int) -> None:
+    def _inherit(self, cand: Candidate, earlier: list[Candidate], verb: Token) -> None:
         """Participants the text leaves implicit.
 
         In the sentence of an earlier act ("un sommet ..., sans qu'aucun accord ne
         soit signé"), those of that act; for a nominal mention ("un second sommet
-        s'est déroulé"), those of the last act of its type in the two sentences before.
+        s'est déroulé"), those of the last act of its type in the two sentences before;
+        for a verb whose subject points back ("ces derniers ont été libérés", "il fut
+        exclu"), those of the last act of the sentence before.
         """
         named = [c for c in earlier if c.event.actors or c.event.recipients]
         prev = None
         if not cand.nominal:
             prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index
                          and c.clause_start <= cand.head_i < c.clause_end), None)
+        if prev is None and not cand.nominal and self._anaphoric_subject(verb):
+            prev = next((c for c in reversed(named) if c.sent_index == cand.sent_index - 1), None)
         if prev is None and cand.nominal:
             prev = next((c for c in reversed(named) if c.event.type == cand.event.type
                          and 0 < cand.sent_index - c.sent_index <= 2), None)
@@ -251,6 +262,23 @@ class EventExtractor:
         cand.event.actors = list(prev.event.actors)
         cand.event.recipients = list(prev.event.recipients)
         cand.inherited = True
+
+    @staticmethod
+    def _self_named(doc: Doc, noun: Token) -> list[Entity]:
+        """The actor a trigger noun itself denotes ("la contestation" as the protest movement)."""
+        m = bridge.mention_at(doc, noun)
+        return [m.entity] if m is not None and m.entity.country else []
+
+    def _anaphoric_subject(self, verb: Token) -> bool:
+        """The clause's subject refers back: a personal pronoun ("il"), a demonstrative
+        pronoun ("ceux-ci") or a demonstrative noun phrase with no name ("ces derniers")."""
+        for subj in children(verb, "nsubj"):
+            if subj.pos_ == "PRON" and (subj.lower_ in self.lexicon.arguments.personal_pronouns
+                                        or "Dem" in subj.morph.get("PronType")):
+                return True
+            if subj.pos_ != "PROPN" and any("Dem" in d.morph.get("PronType") for d in children(subj, "det")):
+                return True
+        return False
 
     def _domestic_side(self, ev: Event) -> None:
         """One side named, of one state, the other unnamed: the act stays within that state."""
@@ -266,6 +294,17 @@ class EventExtractor:
             ev.recipients = [state]
         elif not ev.actors and ev.type in cues.domestic_actor:
             ev.actors = [state]
+
+    def _home_side(self, cand: Candidate, home: str | None) -> None:
+        """An act of force that names no one and no place ("arrestations arbitraires et tortures
+        dans les prisons") befalls, by default, the state the article is about."""
+        ev = cand.event
+        if home is None or ev.actors or ev.recipients or ev.location is not None \
+                or ev.type not in self.lexicon.arguments.place_stands_for:
+            return
+        # The "default:" id keeps this inferred side out of the merge's identity test.
+        ev.recipients = [Entity(id=f"default:{home}", name=home, kind="state", country=home)]
+        cand.strength *= 0.8
 
     def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""

@@ -17,7 +17,8 @@ from ..model import MODALITIES, PLOVER_TYPES
 
 LANG_ROOT = Path(__file__).resolve().parent.parent / "lang"
 ROLE_SCHEMES = ("agent", "meet", "visit", "host", "patient", "self")
-REQUIREMENTS = ("object", "destination", "no_destination", "actor_object", "country_object", "partner", "appeal")
+REQUIREMENTS = ("object", "destination", "no_destination", "actor_object", "country_object", "partner", "appeal",
+                "dismissal", "no_dismissal")
 
 
 class LexiconError(DataError):

@@ -30,6 +30,12 @@ class Candidate:
     cues: list[str] = field(default_factory=list)
     strength: float = 0.5  # the trigger's, before the participants are weighed
 
+    def fullness(self) -> tuple[int, int, int]:
+        """How fully this mention states its act: a date of its own, who took part, a verb."""
+        ev = self.event
+        dated = {"explicit": 2, "narrative": 1}.get(ev.date.basis, 0)
+        return dated, len(_ids(ev)), int(not self.nominal)
+
 
 def _ids(event: Event) -> frozenset[str]:
     """Who the text names as taking part (sides inferred by default do not count)."""
@@ -66,9 +72,13 @@ def same_act(first: Candidate, later: Candidate) -> bool:
     if not ib:  # "le sommet d'Hanoï de 2019": a mention naming no one adds evidence
         return True
     if later.anaphoric or later.inherited or bare:
-        return nested
-    if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3:
-        return True  # restated nearby with fewer (or more) of the same participants
+        # A first mention that names no one only takes in a nearby restatement.
+        return nested and (bool(ia) or later.sent_index - first.sent_index <= 2)
+    if nested and ia and ib and 0 <= later.sent_index - first.sent_index <= 3 and (first.nominal or later.nominal):
+        # Restated nearby with fewer (or more) of the same participants: a noun names the
+        # act again ("l'attaque a fait 14 morts"); two verbs of their own are two acts
+        # ("ont attaqué un hôtel ... ont pris en otage des invités").
+        return True
     return ia == ib and bool(ia)
 
 
@@ -92,14 +102,26 @@ def _absorb(into: Event, other: Event) -> None:
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
-    """Fold each candidate into the latest earlier one stating the same act."""
+    """Fold each candidate into the latest earlier one stating the same act.
+
+    The merged event's first evidence (its ``evidence``) is the mention that states the
+    act most fully (its own date, then its participants): what a reader wants to see.
+    """
     kept: list[Candidate] = []
+    best: dict[int, tuple[int, int, int]] = {}
     for cand in candidates:
         target = next((k for k in reversed(kept) if same_act(k, cand)), None)
         if target is None:
             if cand.anaphoric:
                 continue  # "cette proposition": a reference back, never a new act
             kept.append(cand)
+            best[id(cand)] = cand.fullness()
         else:
+            fuller = cand.fullness() > best[id(target)]
+            own = list(cand.event.evidence)
             _absorb(target.event, cand.event)
+            if fuller:
+                best[id(target)] = cand.fullness()
+                rest = [e for e in target.event.evidence if all(e is not o for o in own)]
+                target.event.evidence[:] = own + rest
     return kept

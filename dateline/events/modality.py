@@ -67,7 +67,7 @@ class ModalityClassifier:
                   if d.lower_ in self.cues.negation_words and dep(d) == "det"]
         if words and (has_ne or any(w.lower_ in ("aucun", "aucune", "nul", "nulle") for w in words)):
             return words[0].lower_
-        if has_ne and any(k.lower_ in ("jamais", "plus", "pas", "rien", "personne") for k in tok.subtree if k.i > tok.i - 4):
+        if has_ne and any(k.lower_ in ("jamais", "plus", "pas", "rien", "personne", "ni") for k in tok.subtree if k.i > tok.i - 4):
             return "ne"
         marks = [k for k in kids if dep(k) in ("mark", "case") and k.lower_ in self.cues.negation_marks]
         return marks[0].lower_ if marks else None

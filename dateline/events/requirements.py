@@ -92,10 +92,24 @@ def has_object(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> 
     return bool(_patients(verb) or children(verb, "obl:arg"))
 
 
+def dismissal(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """A person "remercié" or "viré" in the passive, for no stated reason, is dismissed:
+    "la directrice fut remerciée vendredi", not "remercié pour son aide"."""
+    if not is_passive(verb):
+        return False
+    return not any((case_of(tok) or "").split()[:1] == ["pour"] for tok in children(verb, "obl", "advcl"))
+
+
+def no_dismissal(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """Thanks, not a dismissal ("a remercié les pays donateurs")."""
+    return not dismissal(doc, trig, verb, finder)
+
+
 CHECKS = {
     "object": has_object,
     "actor_object": actor_object, "country_object": country_object, "partner": partner,
     "appeal": appeal, "destination": destination, "no_destination": no_destination,
+    "dismissal": dismissal, "no_dismissal": no_dismissal,
 }
 
 

@@ -25,12 +25,16 @@ class TenseLexicon:
     future_heads: frozenset[str] = frozenset()
     past_heads: frozenset[str] = frozenset()
     aux_deps: frozenset[str] = frozenset({"aux", "aux:tense", "aux:pass", "cop"})
+    deadline_words: tuple[str, ...] = ()  # "avant le 30 juin": the date bounds the act
+    restrictive_words: frozenset[str] = frozenset()  # "ne ... qu'en 1981": only then
 
     @classmethod
     def from_data(cls, data: dict) -> "TenseLexicon":
         """Build from the ``[tense]`` table of tense.toml."""
         return cls(frozenset(data.get("future_heads", ())), frozenset(data.get("past_heads", ())),
-                   frozenset(data.get("aux_deps", ("aux", "aux:tense", "aux:pass", "cop"))))
+                   frozenset(data.get("aux_deps", ("aux", "aux:tense", "aux:pass", "cop"))),
+                   tuple(data.get("deadline_words", ())),
+                   frozenset(data.get("restrictive_words", ())))
 
 
 def _has(token: Token, feature: str, value: str) -> bool:

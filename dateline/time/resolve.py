@@ -196,7 +196,8 @@ def resolve(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, ten
         if anchored is None:
             return Resolution(value)
         point, how, base, offset, fuzzy = anchored
-        points_to = (rule.fuzzy if fuzzy else _fill(rule.points_to, {**pieces, "ref": point.iso()}))
+        points_to = (_fuzzy_points_to(rule, pieces, point) if fuzzy
+                     else _fill(rule.points_to, {**pieces, "ref": point.iso()}))
         return Resolution(value, how, None if fuzzy else point, base, offset, points_to)
     if anchored is None:
         value = _fill(rule.value, pieces)
@@ -233,6 +234,21 @@ def _anchored(rule: Rule, pieces: dict[str, object], ref: Reference, pos: int, t
     if how == "narrative" and not rule.pick:
         point = point.coarsen(base.gran)  # "trois ans plus tard" after "1990" is a year
     return point, how, base, offset, False
+
+
+# "quelques jours après": a vague number of units from a point lands in the unit above.
+_UNIT_ABOVE = {"D": "M", "W": "M", "M": "Y", "Q": "Y", "Y": "Y"}
+
+
+def _fuzzy_points_to(rule: Rule, pieces: dict[str, object], base: V.Point) -> str | None:
+    """Where an offset of a vague amount points: the rule's ``fuzzy`` value, or, when
+    that is "{near}", the reference seen at the unit above the offset's ("quelques jours
+    après" the 4 November 1979 is November 1979)."""
+    if rule.fuzzy != "{near}":
+        return rule.fuzzy
+    unit = _unit(str(pieces.get("unit") or "D"))
+    gran = _UNIT_ABOVE.get(V.UNIT_GRANULARITY.get(unit[1], "D") if unit else "D", "Y")
+    return base.coarsen(gran).iso()
 
 
 def _evening(pieces: dict[str, object]) -> None:

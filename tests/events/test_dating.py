@@ -85,3 +85,48 @@ def test_a_nominal_trigger_is_dated_through_its_governing_verb(parse):
     doc = parse("Le gouvernement annonce la tenue d'un sommet sur l'enseignement en février 2013.", "2012-11-10")
     d = date_event(doc, _span(doc, "sommet"))
     assert (d.value, d.basis) == ("2013-02", "explicit")
+
+
+def test_a_deadline_dates_a_coming_act_by_what_it_shares_with_publication(parse):
+    text = "Le gouvernement tunisien a promis de libérer les prisonniers politiques avant le 30 juin."
+    late_june = parse(text, "2013-06-20")
+    assert date_event(late_june, _span(late_june, "libérer")).value == "2013-06"
+    march = parse(text, "2013-03-05")
+    assert date_event(march, _span(march, "libérer")).value == "2013"
+
+
+def test_a_plain_day_is_no_deadline(parse):
+    doc = parse("Le gouvernement tunisien libérera les prisonniers politiques le 30 juin.", "2013-06-20")
+    assert date_event(doc, _span(doc, "libérera")).value == "2013-06-30"
+
+
+def test_restrictive_ne_que_dates_the_act(parse):
+    doc = parse("Des rebelles ont enlevé trois diplomates le 4 mai 1990. "
+                "Les diplomates n'ont été libérés qu'en janvier 1991.", "2012-03-10")
+    d = date_event(doc, _span(doc, "libérés"))
+    assert (d.value, d.text, d.basis) == ("1991-01", "janvier 1991", "explicit")
+
+
+def test_those_days_take_the_month_of_the_narration(parse):
+    doc = parse("Le député a voté contre le budget le 19 juin 2012. Il fut exclu de son groupe ces jours-là.",
+                "2012-08-22")
+    d = date_event(doc, _span(doc, "exclu"))
+    assert (d.value, d.text, d.basis) == ("2012-06", "ces jours-là", "narrative")
+
+
+def test_a_vague_offset_after_a_narrated_day_gives_its_month(parse):
+    doc = parse("Le coup d'État a eu lieu le 4 juin 1971. "
+                "Quelques jours après le putsch, la junte a fermé la frontière.", "2020-03-10")
+    assert date_event(doc, _span(doc, "fermé")).value == "1971-06"
+
+
+def test_days_after_an_act_count_from_the_last_day_named(parse):
+    doc = parse("Des étudiants ont pris l'ambassade le 4 novembre 1979. Les otages ont été libérés en janvier 1981. "
+                "Quelques jours après la prise de l'ambassade, Washington a décrété des sanctions.", "2012-11-02")
+    assert date_event(doc, _span(doc, "sanctions")).value == "1979-11"
+    assert date_event(doc, _span(doc, "prise")).value != "1979-11"  # what the offset counts from
+
+
+def test_a_participle_on_the_act_dates_it(parse):
+    doc = parse("Les syndicats évoquent l'attentat perpétré le 3 mai 2011 contre la mairie.", "2012-11-10")
+    assert date_event(doc, _span(doc, "attentat")).value == "2011-05-03"

@@ -47,3 +47,28 @@ def test_anaphor_never_stands_alone():
 def test_other_participants_other_act():
     other = Entity(id="s:rus", name="Russie", kind="state", country="RUS")
     assert len(merge([_cand(), _cand(who=(TRUMP, other), sent=1)])) == 2
+
+
+def test_two_verbs_in_two_sentences_are_two_acts():
+    other = Entity(id="s:kor", name="Corée du Sud", kind="state", country="KOR")
+    first, later = _cand(who=(TRUMP, KIM)), _cand(who=(TRUMP, KIM, other), sent=1)
+    assert len(merge([first, later])) == 2
+
+
+def test_a_noun_restating_the_act_nearby_is_the_same_act():
+    kept = merge([_cand(who=(TRUMP, KIM)), _cand(who=(TRUMP,), sent=1, nominal=True)])
+    assert len(kept) == 1
+
+
+def test_the_evidence_is_the_fullest_mention():
+    vague = _cand(who=(TRUMP,), sent=0, nominal=True)
+    full = _cand(who=(TRUMP, KIM), date="2018-06-12", sent=1)
+    (kept,) = merge([vague, full])
+    assert kept.event.evidence[0].start == 10  # the dated mention, with both participants
+    assert len(kept.event.evidence) == 2
+
+
+def test_a_mention_naming_no_one_does_not_take_in_a_far_one():
+    nobody = _cand(who=(), sent=0)
+    far = _cand(who=(TRUMP,), sent=5, nominal=True)
+    assert len(merge([nobody, far])) == 2

@@ -28,8 +28,14 @@ def _modalities(extractor, nlp_fr, text):
     ("Reste à savoir si le président rencontrera son homologue.", "hypothetical"),
     ("Le chef rebelle aurait été arrêté par la police.", "alleged"),
     ("Le président a dû démissionner.", "asserted"),
+    ("Les otages n'ont été libérés qu'en mars.", "asserted"),  # restrictive, not negative
 ])
 def test_modality(extractor, nlp_fr, text, expected):
     found = _modalities(extractor, nlp_fr, text)
     assert found, text
     assert found[0][1] == expected, found
+
+
+def test_ni_ni_negates_the_second_act_too(extractor, nlp_fr):
+    found = _modalities(extractor, nlp_fr, "Le ministre russe n'a ni téléphoné ni rencontré son homologue.")
+    assert ("CONSULT", "negated") in found and ("CONSULT", "asserted") not in found, found
