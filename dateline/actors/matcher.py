@@ -73,7 +73,7 @@ class DictMatcher:
                     continue
                 start, end = ws[i][0], ws[i + length - 1][1]
                 surface = text[start:end]
-                ok = [e for e in entries if case_ok(e.case, surface)
+                ok = [e for e in entries if case_ok(e.case, surface, e.form)
                       and (e.case != "any" or _plain(surface) == _plain(e.form))]
                 if ok:
                     found = (length, Match(start, end, surface, ok))

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from dateline.model import ActorMention, Entity
 
 from .context import LinkContext
-from .kb import SpeakerCues
+from .kb import SpeakerCues, load_kb
 
 _QUOTE = '"'  # the parser's copy has every quotation mark normalised to this
 
@@ -34,6 +34,24 @@ def link_quotes(ctx: LinkContext, cues: SpeakerCues) -> None:
         for t in words:
             if not any(m.start <= t.idx < m.end for m in mentions):
                 ctx.mention(speaker, t.idx, t.idx + len(t.text), "pronoun")
+
+
+def quotation_speaker(doc: Doc, token_i: int, lang: str = "fr") -> Entity | None:
+    """The speaker of the quotation holding the token at ``token_i`` (None outside one)."""
+    if _QUOTE not in doc.text:
+        return None
+    quotes = quotations(doc)
+    cues = load_kb(lang).speakers
+    mentions = sorted(doc._.actor_mentions or [], key=lambda m: m.start)
+    for qs, qe in quotes:
+        if qs <= token_i < qe:
+            return _speaker(doc, mentions, quotes, qs, qe, cues)
+    return None
+
+
+def attribution_words(lang: str = "fr") -> frozenset[str]:
+    """The prepositions that introduce a speaker ("selon X", "d'après X")."""
+    return load_kb(lang).speakers.attribution
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:

@@ -44,8 +44,12 @@ def case_of(form: str) -> str:
     return "any"
 
 
-def case_ok(case: str, surface: str) -> bool:
-    """Whether the text's ``surface`` honours the data form's ``case``."""
+def case_ok(case: str, surface: str, form: str | None = None) -> bool:
+    """Whether the text's ``surface`` honours the data form's ``case``.
+
+    A form opening with an article ("La Réunion", "Le Caire") is a name by its
+    second word: "la Réunion" is the island, "La réunion" (a sentence start) a meeting.
+    """
     if case == "any":
         return True
     letters = [c for c in surface if c.isalpha()]
@@ -53,4 +57,16 @@ def case_ok(case: str, surface: str) -> bool:
         return False
     if case == "upper":
         return all(c.isupper() for c in letters)
+    if form is not None and _article_name(form):
+        words = surface.split()
+        return len(words) >= 2 and words[1][:1].isupper()
     return letters[0].isupper()
+
+
+_ARTICLES = ("le", "la", "les")
+
+
+def _article_name(form: str) -> bool:
+    """A form made of an article and a capitalised name ("La Réunion", "Le Caire")."""
+    words = form.split()
+    return len(words) >= 2 and words[0].lower() in _ARTICLES and words[1][:1].isupper()

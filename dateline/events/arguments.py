@@ -7,7 +7,9 @@ The roles follow the lexicon entry's scheme:
 * ``meet``: every participant is an actor ("X a rencontré Y", "entre X et Y");
 * ``visit``: the subject visits, the destination ("en Russie") is the recipient;
 * ``host``: the subject receives the object, who is the visitor (actor);
-* ``patient`` / ``self``: only one side is stated.
+* ``patient`` / ``self``: only one side is stated;
+* ``qualify``: as ``agent``, for calling an act a crime; with no subject, whoever
+  says so accuses (``speakers.py``).
 
 Nominal triggers take their arguments from the light verb that carries them
 ("a effectué une visite") or from their own complements ("la visite de X au
@@ -106,12 +108,22 @@ class ArgumentFinder:
         start, end = own_span(head)
         found = bridge.mentions_in(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
         if not found:
-            return []
+            return self._host(doc, head) if head.lemma_.lower() in self.cues.meeting_nouns else []
         # The mention closest to the argument's head in the tree speaks for it; one buried
         # in a chain of complements ("la formation d'une commission sur le modèle de la
         # commission sur l'assassinat de X") is what the argument is about, not who.
         best = min(found, key=lambda m: _depth(doc, m, head))
         return [best.entity] if _depth(doc, best, head) <= _MAX_NESTING else []
+
+    def _host(self, doc: Doc, noun: Token) -> list[Entity]:
+        """"les réunions prévues aux Nations unies": an organisation named where a meeting
+        is held hosts it (a city or a country there is only the place)."""
+        for part in children(noun, "acl"):
+            for tok in children(part, "obl"):
+                m = bridge.mention_at(doc, tok) if _prep(tok) in self.cues.destination_preps else None
+                if m is not None and m.entity.kind == "org":
+                    return [m.entity]
+        return []
 
     def _group(self, doc: Doc, head: Token) -> list[Entity]:
         """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
@@ -140,6 +152,8 @@ class ArgumentFinder:
         subj, objs, obls = self._slots(doc, verb) if verb.pos_ in ("VERB", "AUX", "ADJ") else ([], [], [])
         if head.pos_ in ("NOUN", "PROPN"):  # nominal trigger: its own complements count too
             n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles, trigger.entry.type)
+            if trigger.entry.roles == "qualify":  # "les crimes commis par X": X is the accused
+                n_subj, n_objs = [], n_subj + n_objs
             subj = subj or n_subj
             objs = objs + n_objs
             obls = obls + n_obls
@@ -261,6 +275,8 @@ class ArgumentFinder:
         """A nominal trigger's own complements: "de X", "par X", "entre X et Y", "contre X"."""
         agents, patients, obls = [], [], []
         comps = children(noun, "nmod", "obl", "amod")
+        # "la note de la Grèce par Fitch": the parse may hang the agent on the complement before it.
+        comps += [g for c in comps if _prep(c) in ("de", "du", "des") for g in children(c, "nmod") if _prep(g) == "par"]
         # With a "par X" agent, "de Y" is the patient ("l'exécution par les rebelles de soldats").
         by_agent = any(_prep(c) == "par" for c in comps)
         done_to = act in _DONE_TO  # "l'assassinat de X": a person named is the victim

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import ActorMention, EventDate, Place
+from ..model import ActorMention, Entity, EventDate, Place
 
 try:  # the actors stage's lookups
     from ..actors import lookup as _lookup
 except ImportError:  # pragma: no cover - before the actors stage lands
     _lookup = None
+
+try:  # who speaks a quotation
+    from ..actors import quotes as _quotes
+except ImportError:  # pragma: no cover - without the actors stage
+    _quotes = None
 
 try:  # the time stage's event dating
     from .dating import date_event as _date_event
@@ -58,6 +63,16 @@ def place_at(doc: Doc, token: Token) -> Place | None:
         if p.start is not None and p.start <= token.idx < (p.end or p.start + 1):
             return p
     return None
+
+
+def quotation_speaker(doc: Doc, token: Token) -> Entity | None:
+    """The speaker of the quotation holding ``token`` (None outside a quotation)."""
+    return _quotes.quotation_speaker(doc, token.i) if _quotes is not None else None
+
+
+def attribution_words() -> frozenset[str]:
+    """Prepositions introducing a speaker ("selon X"); none without the actors stage."""
+    return _quotes.attribution_words() if _quotes is not None else frozenset()
 
 
 def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate:

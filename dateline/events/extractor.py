@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, Event, EventDate, Evidence, Place
-from . import bridge, requirements
+from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
 from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
@@ -161,6 +161,16 @@ class EventExtractor:
             # act of its type came before: the noun then most likely refers back to it).
             cand.event.actors = self._clause_subject(doc, trig.head) or (
                 [] if any(c.event.type == type_ for c in earlier) else self._self_named(doc, trig.head))
+            parts.actors = list(cand.event.actors)
+        if not cand.event.actors and trig.entry.roles == "qualify":
+            # "X a fait savoir qu'il pourrait s'agir de crimes de guerre": who calls it so accuses.
+            cand.event.actors, said_with = speakers.speaker(doc, trig.head, self.arguments.entities_of)
+            if said_with is not None and cand.event.actors and cand.event.modality != "negated":
+                # The accusation is made as the reporting verb says ("a fait savoir qu'il
+                # pourrait s'agir de crimes": asserted), whatever hedges the qualification.
+                cand.event.modality = self.modality.classify(said_with, said_with).modality
+            cand.event.recipients = [r for r in cand.event.recipients
+                                     if all(r.id != a.id for a in cand.event.actors)]
             parts.actors = list(cand.event.actors)
         if parts.is_empty():
             self._inherit(cand, earlier, verb)

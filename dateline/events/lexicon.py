@@ -16,9 +16,9 @@ from ..errors import DataError
 from ..model import MODALITIES, PLOVER_TYPES
 
 LANG_ROOT = Path(__file__).resolve().parent.parent / "lang"
-ROLE_SCHEMES = ("agent", "meet", "visit", "host", "patient", "self")
+ROLE_SCHEMES = ("agent", "meet", "visit", "host", "patient", "self", "qualify")
 REQUIREMENTS = ("object", "destination", "no_destination", "actor_object", "country_object", "partner", "appeal",
-                "dismissal", "no_dismissal")
+                "dismissal", "no_dismissal", "qualification", "downgrade")
 
 
 class LexiconError(DataError):
@@ -93,6 +93,9 @@ class ArgumentCues:
     list_words: frozenset[str] = frozenset()
     about_the_doer: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
+    qualifying_verbs: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
+    rating_scales: tuple[tuple[str, ...], ...] = ()  # best grade first
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,10 @@ def _arguments(path: Path) -> ArgumentCues:
         domestic_actor=frozenset(clauses.get("domestic_actor", ())),
         list_words=frozenset(clauses.get("list_words", ())),
         about_the_doer=frozenset(clauses.get("about_the_doer", ())),
-        personal_pronouns=frozenset(clauses.get("personal_pronouns", ())))
+        personal_pronouns=frozenset(clauses.get("personal_pronouns", ())),
+        qualifying_verbs=frozenset(clauses.get("qualifying_verbs", ())),
+        meeting_nouns=frozenset(clauses.get("meeting_nouns", ())),
+        rating_scales=tuple(tuple(scale) for scale in d.get("ratings", {}).values()))
 
 
 def _contexts(path: Path) -> tuple[Context, ...]:

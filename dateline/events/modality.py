@@ -44,7 +44,7 @@ class ModalityClassifier:
     def classify(self, head: Token, verb: Token) -> ModalityCall:
         chain = [head] + ([verb] if verb is not head else [])
         chain += [g for g in governors(verb) if g not in chain]
-        neg = self._negation(head, verb, chain)
+        neg = self._negation(head, verb, _own_clause(chain))
         if neg:
             return ModalityCall("negated", neg)
         hyp = self._hypothetical(chain)
@@ -151,3 +151,14 @@ class ModalityClassifier:
         if rest in self.cues.future_endings:
             return "fut"
         return None
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """The chain up to a coordinated clause with its own subject: "le Japon n'a pas réagi,
+    mais la Chine a condamné le tir" does not negate the condemnation."""
+    out = chain[:1]
+    for prev, tok in zip(chain, chain[1:]):
+        if dep(prev) == "conj" and prev.head.i == tok.i and children(prev, "nsubj", "nsubj:pass"):
+            break
+        out.append(tok)
+    return out

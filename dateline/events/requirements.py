@@ -105,11 +105,33 @@ def no_dismissal(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -
     return not dismissal(doc, trig, verb, finder)
 
 
+def qualification(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """The noun qualifies an act: "il s'agit d'un génocide", "c'est un génocide",
+    "qualifié de génocide", "constitue un génocide" (not "le génocide de 1994")."""
+    head = trig.head
+    if children(head, "cop"):
+        return True
+    return head.head is not head and head.head.lemma_.lower() in finder.cues.qualifying_verbs
+
+
+def downgrade(doc: Doc, trig: Trigger, verb: Token, finder: ArgumentFinder) -> bool:
+    """"la note est passée de A3 à Baa2": the first two grades after the trigger, read on
+    one rating scale, go down."""
+    grades = [t.text for t in doc[trig.span.end: trig.head.sent.end]
+              if any(t.text in scale for scale in finder.cues.rating_scales)][:2]
+    if len(grades) < 2:
+        return False
+    before, after = grades
+    return any(before in scale and after in scale and scale.index(after) > scale.index(before)
+               for scale in finder.cues.rating_scales)
+
+
 CHECKS = {
     "object": has_object,
     "actor_object": actor_object, "country_object": country_object, "partner": partner,
     "appeal": appeal, "destination": destination, "no_destination": no_destination,
-    "dismissal": dismissal, "no_dismissal": no_dismissal,
+    "dismissal": dismissal, "no_dismissal": no_dismissal, "qualification": qualification,
+    "downgrade": downgrade,
 }
 
 
