@@ -112,6 +112,7 @@ class KnowledgeBase:
         self.folded: dict[str, str] = {}
         self.needs_place: set[str] = set()
         self.not_metonyms: set[str] = set()
+        self.place_nouns: frozenset[str] = frozenset()  # "l'université de Pékin": the city
         self.actors: dict[str, Actor] = {}
         self.titles: dict[str, Title] = {}
         self.seats: dict[str, Seat] = {}
@@ -248,6 +249,7 @@ def _load_countries(kb: KnowledgeBase, folder: Path) -> None:
         kb.countries[code].leads = "head_of_government"
     kb.needs_place = {" ".join(key(n)) for n in data.get("needs_place", [])}
     kb.not_metonyms = {" ".join(key(n)) for n in data.get("not_metonyms", [])}
+    kb.place_nouns = frozenset(n.lower() for n in data.get("place_nouns", []))
     for c in kb.countries.values():
         target = kb.state(c.iso3) or c.iso3
         for form in c.names:

@@ -32,8 +32,20 @@ def link_metonym(ctx: LinkContext, c: Cand) -> None:
     info = ctx.gaz.cities.get(key(c.text))
     lat, lon = (info.lat, info.lon) if info else (None, None)
     ctx.place(c.text, code, lat, lon, c.start, c.end)
-    if not c.used and " ".join(key(c.text)) not in ctx.kb.not_metonyms:
+    if not c.used and " ".join(key(c.text)) not in ctx.kb.not_metonyms \
+            and not _of_a_place(c, ctx.kb.place_nouns):
         ctx.mention(ctx.state(code), c.start, c.end, "metonym")
+
+
+def _of_a_place(c: Cand, place_nouns: frozenset[str]) -> bool:
+    """"l'université de Pékin", "les jeux de Beyrouth", "les habitants de Kiev": a capital
+    completing a noun of a place, an event or residents is the city, not the government
+    ("la décision de Washington", "la réponse de Moscou" stay the government)."""
+    root = c.root
+    if root.head is root or root.dep_ not in ("nmod", "obl", "obl:mod"):
+        return False
+    cases = [t.lower_ for t in root.children if t.dep_ == "case"]
+    return bool(cases) and cases[0] in ("de", "d'", "du", "des") and root.head.lemma_.lower() in place_nouns
 
 
 def link_seat(ctx: LinkContext, c: Cand) -> None:

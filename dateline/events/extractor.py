@@ -62,7 +62,7 @@ class EventExtractor:
         self._doer_recipients(doc, found)
         for cand in found:
             _localise(cand.event, home)
-            self._home_side(cand, home)
+            self._home_side(doc, cand, home)
             self._domestic_side(cand.event)
             cand.event.confidence = self._confidence(cand)
         merged = merge(found)
@@ -305,16 +305,25 @@ class EventExtractor:
         elif not ev.actors and ev.type in cues.domestic_actor:
             ev.actors = [state]
 
-    def _home_side(self, cand: Candidate, home: str | None) -> None:
+    def _home_side(self, doc: Doc, cand: Candidate, home: str | None) -> None:
         """An act of force that names no one and no place ("arrestations arbitraires et tortures
-        dans les prisons") befalls, by default, the state the article is about."""
+        dans les prisons") befalls, by default, the state the article is about; not damage
+        a storm, a fire or an accident does ("50 maisons furent détruites" by a hurricane)."""
         ev = cand.event
         if home is None or ev.actors or ev.recipients or ev.location is not None \
-                or ev.type not in self.lexicon.arguments.place_stands_for:
+                or ev.type not in self.lexicon.arguments.place_stands_for \
+                or self._natural_cause(doc, cand.head_i):
             return
         # The "default:" id keeps this inferred side out of the merge's identity test.
         ev.recipients = [Entity(id=f"default:{home}", name=home, kind="state", country=home)]
         cand.strength *= 0.8
+
+    def _natural_cause(self, doc: Doc, head_i: int) -> bool:
+        """Whether the act's sentence, or the one before, names a natural or accidental cause."""
+        sent = doc[head_i].sent
+        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        causes = self.lexicon.arguments.natural_causes
+        return any(t.lemma_.lower() in causes for t in doc[start: sent.end])
 
     def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""

@@ -96,6 +96,7 @@ class ArgumentCues:
     qualifying_verbs: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
     rating_scales: tuple[tuple[str, ...], ...] = ()  # best grade first
+    natural_causes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,7 @@ def _arguments(path: Path) -> ArgumentCues:
         personal_pronouns=frozenset(clauses.get("personal_pronouns", ())),
         qualifying_verbs=frozenset(clauses.get("qualifying_verbs", ())),
         meeting_nouns=frozenset(clauses.get("meeting_nouns", ())),
+        natural_causes=frozenset(clauses.get("natural_causes", ())),
         rating_scales=tuple(tuple(scale) for scale in d.get("ratings", {}).values()))
 
 
