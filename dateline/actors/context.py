@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.nlp.doccache import doc_text
 from dateline.model import ActorMention, Entity, Place
 
 from .kb import Actor, KnowledgeBase
@@ -18,7 +19,7 @@ class LinkContext:
 
     def __init__(self, kb: KnowledgeBase, gaz: Gazetteer, doc: Doc, when: str | None) -> None:
         self.kb, self.gaz, self.doc, self.when = kb, gaz, doc, when
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
         self.entities: dict[str, Entity] = {}
         self.mentions: list[ActorMention] = []
         self.places: list[Place] = []

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 from dateline.model import ActorMention
+from dateline.nlp.doccache import sentences
 
 from .context import LinkContext
 
@@ -21,7 +22,7 @@ _LATTER = {("ce", "dernier"): "m", ("cette", "dernière"): "f"}
 def link_pronouns(ctx: LinkContext) -> None:
     """Mention, for each subject "il"/"elle", the last fitting person of the last sentences."""
     doc = ctx.doc
-    sents = list(doc.sents)
+    sents = sentences(doc)
     persons = sorted((m for m in ctx.mentions if m.entity.kind == "person"), key=lambda m: m.start)
     if not persons:
         return

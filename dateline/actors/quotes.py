@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dateline.nlp.doccache import doc_text
 from dateline.model import ActorMention, Entity
 
 from .context import LinkContext
@@ -38,7 +39,7 @@ def link_quotes(ctx: LinkContext, cues: SpeakerCues) -> None:
 
 def quotation_speaker(doc: Doc, token_i: int, lang: str = "fr") -> Entity | None:
     """The speaker of the quotation holding the token at ``token_i`` (None outside one)."""
-    if _QUOTE not in doc.text:
+    if _QUOTE not in doc_text(doc):
         return None
     quotes = quotations(doc)
     cues = load_kb(lang).speakers

@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.doccache import doc_text, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
@@ -80,7 +81,7 @@ def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
         if t.points_to and V.parse_point(t.points_to):
             return t.points_to
         m = _DURATION.match(t.value)
-        if m and _SINCE.search(doc.text[max(0, t.start - 25):t.start]):
+        if m and _SINCE.search(doc_text(doc)[max(0, t.start - 25):t.start]):
             start = V.shift(dct, -int(m.group(1)), m.group(2))
             return V.Point(start, V.UNIT_GRANULARITY[m.group(2)]).iso() if start else None
         return None
@@ -150,7 +151,7 @@ def _counted_from(doc: Doc, t: Timex, trigger: Span) -> bool:
     """ "quelques jours après la prise de l'ambassade": the act named after "après" is what
     the offset counts from, not an act the offset dates."""
     return t.type == "DURATION" and t.end <= trigger.start_char and bool(
-        _COUNTED_FROM.match(doc.text[t.end:trigger.start_char]))
+        _COUNTED_FROM.match(doc_text(doc)[t.end:trigger.start_char]))
 
 
 def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
@@ -219,10 +220,10 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
     start, end = t.start, t.end
     for other, other_date in dated:
         if other.type == "DURATION" and other.end <= t.start and _APPOSED.match(
-                re.sub(r"^\s*(?:plus\s+tard|plus\s+tôt|après|auparavant)", "", doc.text[other.end:t.start])):
+                re.sub(r"^\s*(?:plus\s+tard|plus\s+tôt|après|auparavant)", "", doc_text(doc)[other.end:t.start])):
             start = other.start
     basis = "narrative" if t.anchor == "narrative" else "explicit"
-    return EventDate(value=d, text=doc.text[start:end], basis=basis, start=start, end=end)
+    return EventDate(value=d, text=doc_text(doc)[start:end], basis=basis, start=start, end=end)
 
 
 def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
@@ -240,7 +241,7 @@ def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> Event
     after = que.idx + len(que.text)
     for t in doc._.timexes or []:
         if after <= t.start <= after + 12 and re.fullmatch(r"\s*(?:en|le|la|l'|au|à|dans|depuis)?\s*",
-                                                        doc.text[after:t.start], re.IGNORECASE):
+                                                        doc_text(doc)[after:t.start], re.IGNORECASE):
             value = _date_of(doc, t, dct)
             if value is not None:
                 return EventDate(value=value, text=t.text, basis="explicit", start=t.start, end=t.end)
@@ -254,7 +255,7 @@ def _within_deadline(doc: Doc, date: EventDate, dct: dt.date, lex: TenseLexicon)
     for "d'ici décembre" written in March). A past deadline keeps its own value."""
     if date.start is None or not lex.deadline_words or not date.value:
         return date
-    before = doc.text[max(0, date.start - 25):date.start].lower().rstrip()
+    before = doc_text(doc)[max(0, date.start - 25):date.start].lower().rstrip()
     if not any(before.endswith(w) and (len(before) == len(w) or not before[-len(w) - 1].isalpha())
                for w in lex.deadline_words):
         return date
@@ -304,14 +305,14 @@ def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, 
     if how is None:
         return None
     reach = _LOOKBACK if how == "far" else 1
-    sentences = list(doc.sents)
-    index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), None)
+    sents = sentences(doc)
+    index = next((i for i, s in enumerate(sents) if s.start == sentence.start), None)
     if index is None:
         return None
     for back in range(1, reach + 1):
         if index - back < 0:
             break
-        prev = sentences[index - back]
+        prev = sents[index - back]
         dated = [t for t in (doc._.timexes or [])
                  if prev.start_char <= t.start < prev.end_char and _date_of(doc, t, dct)]
         if dated:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, Event, EventDate, Evidence, Place
+from ..nlp.doccache import sentences
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
 from .coding import code, contexts_for
@@ -51,7 +52,7 @@ class EventExtractor:
         matched = self.matcher(doc, keep=lambda t: requirements.satisfied(
             doc, t, self.clause_verb(t.head), self.arguments))
         triggers, absorbed_by = self._resolve_complements(matched)
-        sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+        sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
         home = home_country(doc)
         found: list[Candidate] = []
         for trig in triggers:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..nlp.doccache import doc_text
 from ..model import Timex
 from .anchor import Reference, far_past_at, tense_at
 from .consistency import check_intervals
@@ -46,11 +47,11 @@ class TimeTagger:
         """Set ``doc._.timexes`` and append consistency findings to ``doc._.findings``."""
         article = getattr(doc._, "article", None)
         dct = getattr(article, "date", None) or dt.date.today()
-        tagged = self.tag(doc.text, dct, doc)
+        tagged = self.tag(doc_text(doc), dct, doc)
         doc._.timexes = [t.timex for t in tagged]
         if doc._.findings is None:
             doc._.findings = []
-        doc._.findings.extend(check_intervals(tagged, doc.text))
+        doc._.findings.extend(check_intervals(tagged, doc_text(doc)))
         return doc
 
     def tag(self, text: str, dct: dt.date, doc: Doc | None = None) -> list[Tagged]:
