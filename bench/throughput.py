@@ -173,12 +173,8 @@ def _load_pipeline(stages: tuple[str, ...] | None):
     from dateline.nlp import pipeline as pl
 
     if stages is None:
-        return pl.cached_pipeline()  # what the CLI uses; forked workers inherit it
-    pipeline = pl.Pipeline.load(stages=stages)
-    # Workers fetch their model through cached_pipeline(): hand them this partial
-    # one (this child process only measures, nothing else runs in it).
-    pl.cached_pipeline = lambda actors_file=None: pipeline
-    return pipeline
+        return pl.cached_pipeline()  # what the CLI uses
+    return pl.Pipeline.load(stages=stages)  # forked workers inherit whichever pipeline forks them
 
 
 def stage_extract(articles: list, batch: int, workers: int = 1,

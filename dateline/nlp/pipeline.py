@@ -6,6 +6,7 @@ all point into the article's original text.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -82,8 +83,16 @@ class Pipeline:
             for batch in _batches(articles, batch_size):
                 yield from self._extract_batch(batch)
             return
+        # Forked workers use this very pipeline: the model's pages stay shared
+        # with the parent instead of each worker loading (and holding) its own.
+        _forked[0] = self
         ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(workers, initializer=_worker_init, initargs=(self._actors_file(),)) as pool:
+        gc.freeze()  # keep the collector of each child off the parent's objects (copy-on-write)
+        try:
+            pool = ctx.Pool(workers)
+        finally:
+            gc.unfreeze()
+        with pool:
             for results in pool.imap(_worker_extract, _batches(articles, batch_size)):
                 yield from results
 
@@ -99,11 +108,6 @@ class Pipeline:
         except Exception as err:  # noqa: BLE001 - reported to the user as a rejection
             return Rejection(article.source or article.id,
                              f"article {article.id!r} could not be processed ({type(err).__name__}: {err})")
-
-    def _actors_file(self) -> str | None:
-        if "dateline_actors" in self.nlp.pipe_names:
-            return self.nlp.get_pipe_config("dateline_actors").get("actors_file")
-        return None
 
 
 def to_extraction(doc: Doc) -> Extraction:
@@ -131,9 +135,16 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-@functools.lru_cache(maxsize=4)
 def cached_pipeline(actors_file: str | None = None) -> Pipeline:
     """One pipeline per process and actor file (model loading takes seconds)."""
+    # One cache key however the caller spells it: lru_cache keys
+    # ``cached_pipeline()`` and ``cached_pipeline(None)`` apart, which made
+    # forked workers load a model of their own instead of sharing the parent's.
+    return _load_cached(actors_file)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(actors_file: str | None) -> Pipeline:
     return Pipeline.load(actors_file=actors_file)
 
 
@@ -141,16 +152,13 @@ def default_pipeline() -> Pipeline:
     return cached_pipeline(None)
 
 
-_worker_actors_file: list[str | None] = [None]  # set once per worker process
-
-
-def _worker_init(actors_file: str | None) -> None:
-    _worker_actors_file[0] = actors_file
-    cached_pipeline(actors_file)
+_forked: list[Pipeline | None] = [None]  # the pipeline forked workers inherit from the parent
 
 
 def _worker_extract(batch: list[Article]) -> list[Extraction | Rejection]:
-    return cached_pipeline(_worker_actors_file[0])._extract_batch(batch)
+    pipeline = _forked[0]
+    assert pipeline is not None, "extract_many sets the pipeline before forking"
+    return pipeline._extract_batch(batch)
 
 
 __all__ = ["Pipeline", "to_extraction", "default_pipeline", "cached_pipeline"]
