@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Wikinews (French) dev benchmark of the events stage, and the seed article.
 
-usage: python bench/eval_events.py [--pred OUT.jsonl] [--errors] [--min-confidence X]
+usage: python bench/eval_events.py [--shared DIR] [--pred OUT.jsonl] [--errors] [--min-confidence X]
 
 Runs the full pipeline on ../shared/data/wikinews-fr/dev.jsonl, writes one
 ``Event.to_record`` per line, scores it with ../shared/eval/score_events.py
@@ -19,9 +19,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-DEV = SHARED / "data" / "wikinews-fr"
-SEED = SHARED / "examples"
-SCORER = SHARED / "eval" / "score_events.py"
 
 
 def _extract(pipeline, articles, min_conf: float | None):
@@ -51,8 +48,8 @@ def _write(path: Path, records) -> None:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
-def _score(gold: Path, pred: Path, articles: Path | None) -> None:
-    cmd = [sys.executable, str(SCORER), str(gold), str(pred), "--by-type"]
+def _score(scorer: Path, gold: Path, pred: Path, articles: Path | None) -> None:
+    cmd = [sys.executable, str(scorer), str(gold), str(pred), "--by-type"]
     if articles is not None:
         cmd += ["--articles", str(articles)]
     print("$", " ".join(cmd[1:]))
@@ -62,12 +59,15 @@ def _score(gold: Path, pred: Path, articles: Path | None) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the ../shared folder (data and scorer)")
     ap.add_argument("--pred", default="/tmp/dateline-dev-events.jsonl", help="where to write the dev predictions")
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--errors", action="store_true", help="print gold events no prediction matches at level A")
     args = ap.parse_args()
-    if not SCORER.exists():
-        print(f"{SCORER} is not here: nothing to score against", file=sys.stderr)
+    dev_dir, seed_dir = args.shared / "data" / "wikinews-fr", args.shared / "examples"
+    scorer = args.shared / "eval" / "score_events.py"
+    if not scorer.exists():
+        print(f"{scorer} is not here: nothing to score against", file=sys.stderr)
         return 1
 
     import dateline
@@ -75,24 +75,24 @@ def main() -> int:
     from dateline.model import Rejection
 
     pipeline = dateline.load()
-    dev = [a for a in read_paths([str(DEV / "dev.jsonl")]) if not isinstance(a, Rejection)]
+    dev = [a for a in read_paths([str(dev_dir / "dev.jsonl")]) if not isinstance(a, Rejection)]
     records, t_total, t_events = _extract(pipeline, dev, args.min_confidence)
     pred = Path(args.pred)
     _write(pred, records)
     print(f"dev: {len(dev)} articles, {len(records)} events -> {pred}")
-    _score(DEV / "dev.gold.jsonl", pred, DEV / "dev.jsonl")
+    _score(scorer, dev_dir / "dev.gold.jsonl", pred, dev_dir / "dev.jsonl")
     print(f"pipeline {t_total:.2f} s, events stage {t_events:.3f} s ({t_events / t_total:.1%})")
 
-    seed = [a for a in read_paths([str(SEED / "seed-article.txt")]) if not isinstance(a, Rejection)]
+    seed = [a for a in read_paths([str(seed_dir / "seed-article.txt")]) if not isinstance(a, Rejection)]
     for a in seed:
         a.id = "seed-article"
     seed_records, _, _ = _extract(pipeline, seed, args.min_confidence)
     seed_pred = pred.with_name(pred.stem + ".seed.jsonl")
     _write(seed_pred, seed_records)
     print(f"\nseed article: {len(seed_records)} events -> {seed_pred}")
-    _score(SEED / "seed-article.gold.json", seed_pred, None)
+    _score(scorer, seed_dir / "seed-article.gold.json", seed_pred, None)
     if args.errors:
-        _errors(DEV / "dev.gold.jsonl", records)
+        _errors(dev_dir / "dev.gold.jsonl", records)
     return 0
 
 

@@ -28,14 +28,19 @@ WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews-fr"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
+    ap.add_argument("--shared", type=Path, default=None,
+                    help="the ../shared folder (its data/ftib and data/wikinews-fr are read)")
     ap.add_argument("--data", default=str(FTIB), help="folder with articles.<split>.jsonl, timex.<split>.jsonl")
     ap.add_argument("--pred", help="also write the predictions (JSONL) here")
     ap.add_argument("--errors", action="store_true", help="print missed, spurious and wrong-value expressions")
     ap.add_argument("--repeat", type=int, default=3, help="tagging passes to time (best kept)")
     ap.add_argument("--dating", action="store_true", help="score event dating on the Wikinews dev gold instead")
     args = ap.parse_args()
+    wikinews = WIKINEWS
+    if args.shared is not None:
+        args.data, wikinews = str(args.shared / "data" / "ftib"), args.shared / "data" / "wikinews-fr"
     if args.dating:
-        return _dating(args.errors)
+        return _dating(args.errors, wikinews)
 
     import spacy
 
@@ -94,7 +99,7 @@ def _trigger_span(doc, quote: str, trigger: str):
     return doc.char_span(start, start + len(words), alignment_mode="expand")
 
 
-def _dating(show_errors: bool) -> int:
+def _dating(show_errors: bool, wikinews: Path = WIKINEWS) -> int:
     import datetime as dt
 
     import dateline
@@ -104,9 +109,9 @@ def _dating(show_errors: bool) -> int:
 
     pipeline = dateline.load()
     skip = {"dateline_actors", "dateline_events"}
-    articles = {a["id"]: a for a in read_jsonl(WIKINEWS / "dev.jsonl")}
+    articles = {a["id"]: a for a in read_jsonl(wikinews / "dev.jsonl")}
     right = total = off = off_right = 0
-    for gold in read_jsonl(WIKINEWS / "dev.gold.jsonl"):
+    for gold in read_jsonl(wikinews / "dev.gold.jsonl"):
         rec = articles[gold["article_id"]]
         doc = pipeline.make_doc(Article(id=rec["id"], date=dt.date.fromisoformat(rec["date"]), text=rec["text"]))
         for name, proc in pipeline.nlp.pipeline:

@@ -175,7 +175,7 @@ class EventExtractor:
             parts.actors = list(cand.event.actors)
         if parts.is_empty():
             self._inherit(cand, earlier, verb)
-        self._fallback_country(cand, parts)
+        self._fallback_country(doc, cand, parts)
         return [cand]
 
     def _make(self, doc: Doc, trig: Trigger, verb: Token, idx: int, type_: str, modality: str,
@@ -326,10 +326,13 @@ class EventExtractor:
         causes = self.lexicon.arguments.natural_causes
         return any(t.lemma_.lower() in causes for t in doc[start: sent.end])
 
-    def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
-        """No participant has a country: the place's state stands for the side acted upon."""
+    def _fallback_country(self, doc: Doc, cand: Candidate, parts: Participants) -> None:
+        """No participant has a country: the place's state stands for the side acted upon,
+        unless a storm, a fire or an accident did it ("un incendie a détruit un marché de Bamako")."""
         ev = cand.event
         if ev.type not in self.lexicon.arguments.place_stands_for or any(e.country for e in ev.actors + ev.recipients) or ev.location is None or not ev.location.country:
+            return
+        if self._natural_cause(doc, cand.head_i):
             return
         ev.recipients.append(Entity(id=f"place:{ev.location.country}", name=ev.location.name,
                                     kind="state", country=ev.location.country))

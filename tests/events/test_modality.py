@@ -17,7 +17,7 @@ def _modalities(extractor, nlp_fr, text):
     ("Le président a rencontré son homologue.", "asserted"),
     ("Le président n'a jamais rencontré son homologue.", "negated"),
     ("Le président ne rencontrera pas son homologue.", "negated"),
-    ("La réunion a pris fin sans qu'aucun accord ne soit signé.", "negated"),
+    ("La journée a pris fin sans qu'aucun accord ne soit signé.", "negated"),
     ("Le président rencontrera son homologue en mai.", "future"),
     ("Le président prévoit de rencontrer son homologue.", "future"),
     ("Le président veut rencontrer son homologue.", "intended"),
