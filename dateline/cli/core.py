@@ -140,6 +140,7 @@ def ingest_paths(paths, db_path: str, pub_date: str | None = None, workers: int 
     from tqdm import tqdm
 
     from ..store.database import Database
+    from ..store.writer import BackgroundWriter
 
     rejected: list[Rejection] = []
     counts = {"new": 0, "duplicate": 0, "rejected": 0}
@@ -154,10 +155,14 @@ def ingest_paths(paths, db_path: str, pub_date: str | None = None, workers: int 
         pipeline = _pipeline(actors_file)
         bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, desc="ingest")
         start = time.perf_counter()
+        def stored(_: Extraction, outcome: str) -> None:
+            counts[outcome] += 1
+            bar.update(1)
+
         try:
-            for extraction in _extractions(pipeline.extract_many(fresh(), workers=workers), rejected):
-                counts[db.add(extraction)] += 1
-                bar.update(1)
+            with BackgroundWriter(db, stored) as writer:
+                for extraction in _extractions(pipeline.extract_many(fresh(), workers=workers), rejected):
+                    writer.put(extraction)
         finally:
             bar.close()
         counts["rejected"] = len(rejected)
