@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from .candidates import Cand, names_person
 from .context import LinkContext
+from dateline.model import Entity
+
 from .kb import Title
 
 DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "l’"}
@@ -40,7 +42,7 @@ def attach_title(ctx: LinkContext, target: Cand, title: Title, country: str | No
                  start: int, end: int) -> bool:
     """Make ``text[start:end]`` a title mention of the person ``target`` names; False if none."""
     ent = ctx.entity_at(target.start)
-    if ent is None:
+    if ent is None or not _may_hold(ent, country):
         return False
     if ent.id.startswith("local:"):
         if country is None and sector == "GOV" and title.kind == "person":
@@ -52,3 +54,11 @@ def attach_title(ctx: LinkContext, target: Cand, title: Title, country: str | No
         ctx.genders.setdefault(ent.id, gender)
     ctx.mention(ent, start, end, "title")
     return True
+
+
+def _may_hold(ent: Entity, country: str | None) -> bool:
+    """Whether a title of ``country`` can describe ``ent``: "reçu par Donald Trump, le dirigeant
+    sud-coréen a proposé" is no apposition, a known person of another state is not described."""
+    if country is None or ent.id.startswith("local:") or ent.country is None:
+        return True
+    return country == ent.country or any(r.country == country for r in ent.roles)

@@ -249,3 +249,16 @@ def test_an_anti_demonym_names_the_state_it_is_aimed_at(parse):
     doc = parse("Des milliers de personnes ont défilé lors d'une manifestation anti-américaine à Téhéran.")
     m = mention(doc, "anti-américaine")
     assert m.entity.kind == "state" and m.entity.country == "USA"
+
+
+def test_a_title_of_another_state_after_a_comma_is_no_apposition(parse):
+    # "par Donald Trump, le dirigeant sud-coréen a proposé": the title names Seoul's leader
+    doc = parse("Reçu le 2 février à la Maison Blanche par Donald Trump, le dirigeant sud-coréen "
+                "a proposé d'accueillir un sommet.", "2026-02-10")
+    assert mention(doc, "le dirigeant sud-coréen").entity.country == "KOR"
+    assert mention(doc, "Donald Trump").entity.country == "USA"
+
+
+def test_a_title_of_the_same_state_after_a_comma_is_an_apposition(parse):
+    doc = parse("Le sommet a été ouvert par Emmanuel Macron, le président français.", "2024-03-12")
+    assert mention(doc, "le président français").entity.id == mention(doc, "Emmanuel Macron").entity.id
