@@ -275,6 +275,8 @@ class ArgumentFinder:
         """A nominal trigger's own complements: "de X", "par X", "entre X et Y", "contre X"."""
         agents, patients, obls = [], [], []
         comps = children(noun, "nmod", "obl", "amod")
+        # "un sommet historique, le premier entre X et Y": the parse may make "entre X" an apposition.
+        comps += [c for c in children(noun, "appos") if _prep(c) in self.cues.meet_preps]
         # "la note de la Grèce par Fitch": the parse may hang the agent on the complement before it.
         comps += [g for c in comps if _prep(c) in ("de", "du", "des") for g in children(c, "nmod") if _prep(g) == "par"]
         # With a "par X" agent, "de Y" is the patient ("l'exécution par les rebelles de soldats").
@@ -285,6 +287,9 @@ class ArgumentFinder:
             if scheme in ("meet", "visit") and prep not in self.cues.meet_preps and self._city(doc, c):
                 continue  # "le sommet d'Hanoï", "la visite au Japon": where, not who
             ents = self.entities_of(doc, c)
+            if prep == "entre":  # "entre X en exercice et Y": the parse may hang "et Y" deeper in X
+                ents += [e for t in c.subtree if dep(t) == "conj" and t.head.i != c.i and t.i != c.i
+                         for e in self.entities_of(doc, t) if all(e.id != x.id for x in ents)]
             if prep in ("de", "du", "des") and scheme == "agent" and (by_agent or done_to):
                 patients.extend(e for e in ents if by_agent or e.kind == "person")
                 agents.extend(e for e in ents if not by_agent and e.kind != "person")

@@ -90,8 +90,7 @@ def test_dated_summit_records_fuse_into_one_event(extractions, store):
             if r["type"] == "CONSULT" and r["date"]["value"] == "2018-06-12" and \
                     {"USA", "PRK"} <= countries:
                 articles.add(x.article.content_hash)
-    if len(articles) < 2:
-        pytest.skip("the pipeline does not yet date the summit in two articles")
+    assert len(articles) >= 2, "the Singapore summit of 2018-06-12 is recalled by two sample articles"
     with Database(store) as db:
         summits = db.events(type="CONSULT", country="USA,PRK", date_from="2018-06-12",
                             date_to="2018-06-12")[0]
