@@ -97,9 +97,9 @@ def test_negation_stops_at_a_coordinated_clause_with_its_own_subject(events_of):
 
 
 def test_entre_x_et_y_whatever_the_parse_hangs_them_on(events_of):
-    events = events_of("Ils s'étaient vus le 12 juin 2018 à Singapour, lors d'un sommet historique, le "
-                       "premier entre un président américain en exercice et un dirigeant nord-coréen.",
-                       "2026-02-10")
+    events = events_of("Les deux hommes se connaissent bien. Ils s'étaient vus pour la première fois le "
+                       "12 juin 2018 à Singapour, lors d'un sommet historique, le premier entre un "
+                       "président américain en exercice et un dirigeant nord-coréen.", "2026-02-10")
     (summit,) = [e for e in events if e.type == "CONSULT"]
     assert _countries(summit.actors + summit.recipients) == {"USA", "PRK"}
     assert summit.date.value == "2018-06-12"
