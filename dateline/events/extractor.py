@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..actors.kb import PLOVER_NONSTATE
 from ..model import Entity, Event, EventDate, Evidence, Place
 from ..nlp.doccache import sentences
 from . import bridge, requirements, speakers
@@ -299,6 +300,8 @@ class EventExtractor:
         if len(countries) != 1 or (ev.actors and ev.recipients):
             return
         (country,) = countries
+        if country in PLOVER_NONSTATE:
+            return  # an organisation's act has no "home" (the UN accusing the UN)
         # The "default:" id keeps this inferred side out of the merge's identity test.
         state = Entity(id=f"default:{country}", name=country, kind="state", country=country)
         if not ev.recipients and ev.type in cues.domestic_recipient:
@@ -370,7 +373,7 @@ def home_country(doc: Doc) -> str | None:
     counts: dict[str, int] = {}
     for m in doc._.actor_mentions or []:
         c = m.entity.country
-        if c and len(c) == 3 and c not in ("IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"):
+        if c and len(c) == 3 and c not in PLOVER_NONSTATE:
             counts[c] = counts.get(c, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     total = sum(1 for m in doc._.actor_mentions or [] if m.entity.country)

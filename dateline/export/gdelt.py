@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 from typing import Any, Iterable, TextIO
 
+from ..actors.kb import PLOVER_NONSTATE
 from ..fuse.dates import interval
 from .cameo import event_code, goldstein, quad_class
 
@@ -38,7 +39,7 @@ COLUMNS = (["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
            + [f"Actor1Geo_{c}" for c in _GEO] + [f"Actor2Geo_{c}" for c in _GEO]
            + [f"ActionGeo_{c}" for c in _GEO] + ["DATEADDED", "SOURCEURL"])
 assert len(COLUMNS) == 61
-NONSTATE = {"IGO", "UNO", "EUR", "NGO", "MNC", "IMG", "ISM"}
+NONSTATE = frozenset(PLOVER_NONSTATE)
 _KNOWN_GROUP = {"UNO": "UNO", "EUR": "EEC"}
 
 

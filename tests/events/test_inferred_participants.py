@@ -103,3 +103,15 @@ def test_entre_x_et_y_whatever_the_parse_hangs_them_on(events_of):
     (summit,) = [e for e in events if e.type == "CONSULT"]
     assert _countries(summit.actors + summit.recipients) == {"USA", "PRK"}
     assert summit.date.value == "2018-06-12"
+
+
+def test_an_organisation_acting_on_an_unnamed_side_acts_on_no_one(events_of):
+    (accusation,) = [e for e in events_of("L'Organisation des Nations unies a dénoncé mardi des "
+                                          "violations graves.", "2024-03-12") if e.type == "ACCUSE"]
+    assert _countries(accusation.actors) == {"UNO"} and accusation.recipients == []
+
+
+def test_a_government_acting_on_an_unnamed_side_acts_at_home(events_of):
+    (accusation,) = [e for e in events_of("Le gouvernement espagnol a dénoncé mardi des violations "
+                                          "graves.", "2024-03-12") if e.type == "ACCUSE"]
+    assert _countries(accusation.recipients) == {"ESP"}
