@@ -25,7 +25,8 @@ class OffsetMap:
 
     starts: tuple[int, ...]  # original offset of each normalised character (+ final sentinel)
     ends: tuple[int, ...]  # original end offset of each normalised character
-    identity: bool
+    identity: bool  # offsets are the same in both texts
+    text_changed: bool = True  # the parser's text differs from the original (quotes to re-slice)
 
     def start(self, i: int) -> int:
         """Original offset where the normalised character ``i`` begins."""
@@ -43,10 +44,17 @@ class OffsetMap:
         return self.start(start), self.end(end)
 
 
+# Replacements of one character by one keep every offset: a text needing no other
+# is translated in one pass and maps back by identity.
+_ONE_FOR_ONE = str.maketrans({k: v for k, v in REPLACEMENTS.items() if len(v) == 1})
+_LONGER = tuple(k for k, v in REPLACEMENTS.items() if len(v) != 1)
+
+
 def normalise(text: str) -> tuple[str, OffsetMap]:
     """The parser's copy of ``text`` and the map from its offsets to ``text``'s."""
-    if not any(ch in REPLACEMENTS for ch in text):
-        return text, OffsetMap((), (), identity=True)
+    if not any(ch in text for ch in _LONGER):
+        copy = text.translate(_ONE_FOR_ONE)
+        return copy, OffsetMap((), (), identity=True, text_changed=copy != text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -13,7 +13,10 @@ from .offsets import OffsetMap, normalise
 def remap_extraction(extraction: Extraction, offsets: OffsetMap | None) -> Extraction:
     """``extraction`` with all offsets (and quoted texts) in the original text."""
     text = extraction.article.text
-    if offsets is None or offsets.identity:  # the parser saw the original text
+    if offsets is None or not offsets.text_changed:  # the parser saw the original text
+        return extraction
+    if offsets.identity:  # characters replaced one for one: offsets hold, quotes do not
+        _reslice_texts(extraction, text)
         return extraction
     for tx in extraction.timexes:
         tx.start, tx.end = offsets.span(tx.start, tx.end)

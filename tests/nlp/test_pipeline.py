@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dateline.model import Article
 
 
@@ -19,16 +21,21 @@ def test_a_headline_stays_its_own_sentence(parse):
     assert sentences[0] == "Trump rappelle sa bonne entente avec Kim Jong-un"
 
 
-def test_every_offset_slices_the_original_text(pipeline):
-    text = ("Le président américain s’est rendu à Séoul… « C’est un succès », a-t-il dit.\n\n"
-            "L’armée a arrêté mardi trois opposants à Pyongyang.")
+@pytest.mark.parametrize("ellipsis", ["…", ""])  # with and without a replacement longer than one character
+def test_every_offset_slices_the_original_text(pipeline, ellipsis):
+    text = (f"Le président américain s’est rendu à Séoul{ellipsis} « C’est un succès », a-t-il dit.\n\n"
+            "L’armée a arrêté mardi trois opposants à Pyongyang. Selon l’ONU, il s’agit d’un crime "
+            "contre l’humanité.")
     article = Article(id="o", date=dt.date(2025, 5, 8), text=text)
     extraction = pipeline.extract(article)
     for tx in extraction.timexes:
         assert text[tx.start:tx.end] == tx.text
-    for rec in extraction.event_records():
+    records = extraction.event_records()
+    assert records
+    for rec in records:
         for m in rec["mentions"]:
             assert 0 <= m["start"] <= m["trigger_start"] < m["trigger_end"] <= m["end"] <= len(text)
+            assert text[m["trigger_start"]:m["trigger_end"]] == m["trigger"] or " ... " in m["trigger"]
 
 
 def test_batch_and_workers_give_the_same_records(pipeline):
