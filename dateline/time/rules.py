@@ -18,6 +18,7 @@ from typing import Any
 from ..datafiles import read_toml
 from ..errors import DataError
 from .anchor import TenseLexicon
+from .firsts import first_chars
 from .numbers import NumberLexicon
 from .trie import trie_regex
 
@@ -26,6 +27,10 @@ _DATA_FILES = ("patterns.toml", "normalisation.toml", "numbers.toml", "tense.tom
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+# characters a position is dispatched on (lower-cased); any other character at a
+# match start gets the full alternation: for these, IGNORECASE equals str.lower()
+_DISPATCHED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789àâäéèêëîïôöùûüÿçœæ")
+_NONE = re.compile("(?!)")
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,13 @@ class RuleSet:
     by_group: dict[str, Rule]
     singles: dict[str, re.Pattern]  # rule name -> its own pattern, for second chances
     keywords: frozenset[str] = frozenset()  # every match holds one of these words (or a digit)
+    # lower-cased first character -> the alternation of just the rules that may start with it
+    by_first: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def regex_at(self, text: str, pos: int) -> re.Pattern:
+        """The alternation to try at ``pos``: the rules that may start with its character
+        (in the same order as in ``regex``, so the same rule wins)."""
+        return self.by_first.get(text[pos].lower(), self.regex)
 
     @functools.cached_property
     def by_name(self) -> dict[str, Rule]:
@@ -192,13 +204,34 @@ def load_rules(lang: str = "fr") -> RuleSet:
         raise DataError(f"{folder}: rule names used twice: {', '.join(dup)}")
     # at one position the first alternative that matches wins: most specific first
     ordered = sorted(rules, key=lambda r: -r.priority)
-    combined = "|".join(f"(?P<R{r.index}>{r.pattern})" for r in ordered)
-    # no match inside a word, after an apostrophe, or after "mi-"-like prefixes ("2016-2017" is fine)
-    regex = _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", str(folder))
+    regex = _combine(ordered, str(folder))
     norm = {k.lower(): {w.lower(): str(v) for w, v in table.items()}
             for k, table in data["normalisation.toml"].get("normalisation", {}).items()}
     singles = {r.name: _compile_one(rf"(?P<R{r.index}>{r.pattern})(?![\w’])", r.source) for r in ordered}
     return RuleSet(lang=lang, rules=tuple(ordered), regex=regex, normalisation=norm,
                    numbers=lex, tense=TenseLexicon.from_data(data["tense.toml"].get("tense", {})),
                    by_group={f"R{r.index}": r for r in rules}, singles=singles,
-                   keywords=_keywords(data["patterns.toml"], specs))
+                   keywords=_keywords(data["patterns.toml"], specs),
+                   by_first=_by_first(ordered, regex, str(folder)))
+
+
+def _combine(rules: list[Rule], where: str) -> re.Pattern:
+    """The rules as one alternation, in order (at one position the first that matches wins)."""
+    combined = "|".join(f"(?P<R{r.index}>{r.pattern})" for r in rules)
+    # no match inside a word, after an apostrophe, or after "mi-"-like prefixes ("2016-2017" is fine)
+    return _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", where)
+
+
+def _by_first(rules: list[Rule], full: re.Pattern, where: str) -> dict[str, re.Pattern]:
+    """For each dispatched character, the alternation of the rules a match may start
+    with it (most rules cannot start with a given character, yet the full
+    alternation would try each of them there)."""
+    firsts = [first_chars(r.pattern, re.IGNORECASE) for r in rules]
+    compiled: dict[tuple[int, ...], re.Pattern] = {(): _NONE, tuple(range(len(rules))): full}
+    out: dict[str, re.Pattern] = {}
+    for ch in sorted(_DISPATCHED):
+        subset = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
+        if subset not in compiled:
+            compiled[subset] = _combine([rules[i] for i in subset], where)
+        out[ch] = compiled[subset]
+    return out
