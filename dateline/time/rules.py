@@ -18,7 +18,7 @@ from typing import Any
 from ..datafiles import read_toml
 from ..errors import DataError
 from .anchor import TenseLexicon
-from .firsts import first_chars
+from .firsts import Dispatch, beginnings
 from .numbers import NumberLexicon
 from .trie import trie_regex
 
@@ -27,10 +27,8 @@ _DATA_FILES = ("patterns.toml", "normalisation.toml", "numbers.toml", "tense.tom
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-# characters a position is dispatched on (lower-cased); any other character at a
-# match start gets the full alternation: for these, IGNORECASE equals str.lower()
-_DISPATCHED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789àâäéèêëîïôöùûüÿçœæ")
 _NONE = re.compile("(?!)")
+_DISPATCH_CHARS = 3  # how many characters of a position choose the rules tried there
 
 
 @dataclass(frozen=True)
@@ -80,13 +78,12 @@ class RuleSet:
     by_group: dict[str, Rule]
     singles: dict[str, re.Pattern]  # rule name -> its own pattern, for second chances
     keywords: frozenset[str] = frozenset()  # every match holds one of these words (or a digit)
-    # lower-cased first character -> the alternation of just the rules that may start with it
-    by_first: dict[str, re.Pattern] = field(default_factory=dict)
+    dispatch: Dispatch | None = None  # the rules that may begin at a position
 
     def regex_at(self, text: str, pos: int) -> re.Pattern:
-        """The alternation to try at ``pos``: the rules that may start with its character
+        """The alternation to try at ``pos``: the rules that may begin with its characters
         (in the same order as in ``regex``, so the same rule wins)."""
-        return self.by_first.get(text[pos].lower(), self.regex)
+        return self.dispatch.at(text, pos) if self.dispatch is not None else self.regex
 
     @functools.cached_property
     def by_name(self) -> dict[str, Rule]:
@@ -212,7 +209,7 @@ def load_rules(lang: str = "fr") -> RuleSet:
                    numbers=lex, tense=TenseLexicon.from_data(data["tense.toml"].get("tense", {})),
                    by_group={f"R{r.index}": r for r in rules}, singles=singles,
                    keywords=_keywords(data["patterns.toml"], specs),
-                   by_first=_by_first(ordered, regex, str(folder)))
+                   dispatch=_dispatch(ordered, regex, str(folder)))
 
 
 def _combine(rules: list[Rule], where: str) -> re.Pattern:
@@ -222,16 +219,12 @@ def _combine(rules: list[Rule], where: str) -> re.Pattern:
     return _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", where)
 
 
-def _by_first(rules: list[Rule], full: re.Pattern, where: str) -> dict[str, re.Pattern]:
-    """For each dispatched character, the alternation of the rules a match may start
-    with it (most rules cannot start with a given character, yet the full
-    alternation would try each of them there)."""
-    firsts = [first_chars(r.pattern, re.IGNORECASE) for r in rules]
-    compiled: dict[tuple[int, ...], re.Pattern] = {(): _NONE, tuple(range(len(rules))): full}
-    out: dict[str, re.Pattern] = {}
-    for ch in sorted(_DISPATCHED):
-        subset = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
-        if subset not in compiled:
-            compiled[subset] = _combine([rules[i] for i in subset], where)
-        out[ch] = compiled[subset]
-    return out
+def _dispatch(rules: list[Rule], full: re.Pattern, where: str) -> Dispatch:
+    """The rules a match may begin with at a position: most rules cannot begin with
+    a given position's characters, yet the full alternation would try each there."""
+    starts = [beginnings(r.pattern, re.IGNORECASE, _DISPATCH_CHARS) for r in rules]
+
+    def build(subset: tuple[int, ...]) -> re.Pattern:
+        return _combine([rules[i] for i in subset], where) if subset else _NONE
+
+    return Dispatch(starts, _DISPATCH_CHARS, build, full)
