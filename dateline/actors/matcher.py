@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .kb import KnowledgeBase, LexEntry
-from .text import case_ok, fold, key, words
+from .text import WORD, case_ok, fold, key
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     """Lower case with accents kept: common words must match exactly ("jugé" is no "juge")."""
     # Capitals often lose their accents in print ("Etat"), lower-case letters never do.
@@ -55,11 +57,13 @@ class DictMatcher:
                     bucket.append(entry)
         self.first = {k[0] for k in self.index}
         self.max_len = max((len(k) for k in self.index), default=1)
+        # every beginning of a known form: past the longest one at a position, no form fits
+        self.prefixes = {k[:n] for k in self.index for n in range(1, len(k) + 1)}
 
     def __call__(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first at each position."""
-        ws = words(text)
-        keys = [w for _, _, w in ws]
+        ws = list(WORD.finditer(text))  # the words of text.words(), spans read when needed
+        keys = list(map(fold, map(re.Match.group, ws)))
         out: list[Match] = []
         i, n = 0, len(ws)
         while i < n:
@@ -67,11 +71,11 @@ class DictMatcher:
                 i += 1
                 continue
             found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
+            for length in range(self._reach(keys, i), 0, -1):
                 entries = self.index.get(tuple(keys[i:i + length]))
                 if not entries:
                     continue
-                start, end = ws[i][0], ws[i + length - 1][1]
+                start, end = ws[i].start(), ws[i + length - 1].end()
                 surface = text[start:end]
                 ok = [e for e in entries if case_ok(e.case, surface, e.form)
                       and (e.case != "any" or _plain(surface) == _plain(e.form))]
@@ -84,3 +88,11 @@ class DictMatcher:
             else:
                 i += 1
         return out
+
+    def _reach(self, keys: list[str], i: int) -> int:
+        """How many words from ``i`` on still begin a known form (at least 1)."""
+        reach = 1
+        limit = min(self.max_len, len(keys) - i)
+        while reach < limit and tuple(keys[i:i + reach + 1]) in self.prefixes:
+            reach += 1
+        return reach

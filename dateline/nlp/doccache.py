@@ -8,7 +8,11 @@ and sentence boundaries never change after the parser has run).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _TEXT = ("dateline", "text")
@@ -44,3 +48,41 @@ def sentence_of(token: Token) -> Span:
     """``token.sent``, from the cached sentence list."""
     doc = token.doc
     return sentences(doc)[sentence_index(doc, token.i)]
+
+
+
+def _attr_ids(doc: Doc, attr: int) -> np.ndarray:
+    """The ids of attribute ``attr`` (LOWER, ORTH, IDX...) of every token, built once."""
+    key = ("dateline", "actors_attr", attr)
+    ids = doc.user_data.get(key)
+    if ids is None:
+        ids = doc.user_data[key] = doc.to_array(attr)
+    return ids
+
+
+def actors_tokens_among(doc: Doc, attr: int, strings: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose string attribute ``attr`` (LOWER, ORTH) is one of
+    ``strings``, read from the token array (scanning ``for t in doc`` makes a Token
+    object per word for the few that matter)."""
+    wanted = np.array([get_string_id(s) for s in strings], dtype=np.uint64)
+    return np.flatnonzero(np.isin(_attr_ids(doc, attr), wanted)).tolist()
+
+
+def actors_tokens_containing(doc: Doc, piece: str) -> list[int]:
+    """Indices of the tokens whose text contains ``piece`` (found in the Doc's text)."""
+    text = doc_text(doc)
+    at = text.find(piece)
+    if at < 0:
+        return []
+    key = ("dateline", "actors_token_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = _attr_ids(doc, IDX).tolist()
+    lengths = _attr_ids(doc, LENGTH)
+    found: set[int] = set()
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at + len(piece) <= starts[i] + int(lengths[i]):
+            found.add(i)
+        at = text.find(piece, at + 1)
+    return sorted(found)
