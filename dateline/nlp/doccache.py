@@ -50,7 +50,6 @@ def sentence_of(token: Token) -> Span:
     return sentences(doc)[sentence_index(doc, token.i)]
 
 
-
 def _attr_ids(doc: Doc, attr: int) -> np.ndarray:
     """The ids of attribute ``attr`` (LOWER, ORTH, IDX...) of every token, built once."""
     key = ("dateline", "actors_attr", attr)
@@ -60,12 +59,24 @@ def _attr_ids(doc: Doc, attr: int) -> np.ndarray:
     return ids
 
 
+def _token_starts(doc: Doc) -> list[int]:
+    """The character offset of every token, as a list (for bisect), built once."""
+    key = ("dateline", "actors_token_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = _attr_ids(doc, IDX).tolist()
+    return starts
+
+
 def actors_tokens_among(doc: Doc, attr: int, strings: Iterable[str]) -> list[int]:
     """Indices of the tokens whose string attribute ``attr`` (LOWER, ORTH) is one of
     ``strings``, read from the token array (scanning ``for t in doc`` makes a Token
     object per word for the few that matter)."""
-    wanted = np.array([get_string_id(s) for s in strings], dtype=np.uint64)
-    return np.flatnonzero(np.isin(_attr_ids(doc, attr), wanted)).tolist()
+    ids = _attr_ids(doc, attr)
+    found = np.zeros(len(ids), dtype=bool)
+    for s in strings:  # a few words: one comparison each beats np.isin's sorting
+        found |= ids == get_string_id(s)
+    return np.flatnonzero(found).tolist()
 
 
 def actors_tokens_containing(doc: Doc, piece: str) -> list[int]:
@@ -74,10 +85,7 @@ def actors_tokens_containing(doc: Doc, piece: str) -> list[int]:
     at = text.find(piece)
     if at < 0:
         return []
-    key = ("dateline", "actors_token_starts")
-    starts = doc.user_data.get(key)
-    if starts is None:
-        starts = doc.user_data[key] = _attr_ids(doc, IDX).tolist()
+    starts = _token_starts(doc)
     lengths = _attr_ids(doc, LENGTH)
     found: set[int] = set()
     while at >= 0:
@@ -86,3 +94,4 @@ def actors_tokens_containing(doc: Doc, piece: str) -> list[int]:
             found.add(i)
         at = text.find(piece, at + 1)
     return sorted(found)
+
