@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -50,13 +50,17 @@ def sentence_of(token: Token) -> Span:
     return sentences(doc)[sentence_index(doc, token.i)]
 
 
+_ARRAY_ATTRS = (LOWER, ORTH, IDX, LENGTH)  # read together: one pass over the tokens
+
+
 def _attr_ids(doc: Doc, attr: int) -> np.ndarray:
-    """The ids of attribute ``attr`` (LOWER, ORTH, IDX...) of every token, built once."""
-    key = ("dateline", "actors_attr", attr)
-    ids = doc.user_data.get(key)
-    if ids is None:
-        ids = doc.user_data[key] = doc.to_array(attr)
-    return ids
+    """The ids of attribute ``attr`` (one of _ARRAY_ATTRS) of every token, built once."""
+    key = ("dateline", "actors_attrs")
+    columns = doc.user_data.get(key)
+    if columns is None:
+        array = doc.to_array(list(_ARRAY_ATTRS)).reshape(len(doc), len(_ARRAY_ATTRS))
+        columns = doc.user_data[key] = dict(zip(_ARRAY_ATTRS, array.T))
+    return columns[attr]
 
 
 def _token_starts(doc: Doc) -> list[int]:
