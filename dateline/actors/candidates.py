@@ -5,6 +5,7 @@ Candidates are the dictionary matches (matcher.py), each given one reading
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -62,17 +63,18 @@ def _entity_candidates(text: str, matched: list[Cand], ents: list[Span],
                        bounds: list[tuple[str, int, int]]) -> list[Cand]:
     """spaCy's entities that no dictionary name or title overlaps (``bounds``: their
     labels and offsets into ``text``)."""
-    covered = [(c.start, c.end) for c in matched if c.kind not in ("title", "demonym", "hint", "former")]
-    titles = [(c.start, c.end) for c in matched if c.kind in ("title", "demonym")]
+    # dictionary matches never overlap and come in text order
+    covered = _Spans([c for c in matched if c.kind not in ("title", "demonym", "hint", "former")])
+    titles = _Spans([c for c in matched if c.kind in ("title", "demonym")])
     out: list[Cand] = []
     for ent, (label, s, e) in zip(ents, bounds):
-        if label != "ORG" and any(cs < e and s < ce for cs, ce in titles):
+        if label != "ORG" and titles.overlap(s, e):
             continue  # "le chef de l'État" is a title, "les Américains" a people: no places
         surface = text[s:e]  # ent.text
         stripped = surface.strip(" -'")
         if not stripped or not stripped[0].isupper():
             continue
-        if any(cs < e and s < ce for cs, ce in covered):
+        if covered.overlap(s, e):
             continue  # a knowledge-base name wins over spaCy's reading
         kind = _LABELS[label]
         if kind == "misc":
@@ -80,6 +82,20 @@ def _entity_candidates(text: str, matched: list[Cand], ents: list[Span],
         name = surface.rstrip(" -'")
         out.append(Cand(s, s + len(name), name, ent, kind))
     return out
+
+
+class _Spans:
+    """Disjoint candidates in text order, asked whether a span overlaps one of them."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.starts = [c.start for c in cands]
+        self.ends = [c.end for c in cands]  # disjoint: the ends rise with the starts
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a candidate: the last one starting before
+        ``end`` is the one ending last among those that could."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
 
 
 def _kind_of(ctx: LinkContext, m: Match, span: Span, persons: list[tuple[int, int]],
