@@ -12,6 +12,7 @@ from dateline.model import Entity
 from .kb import Title
 
 DEFINITE = {"le", "la", "l'", "les", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "l’"}
+_BEFORE_TITLE = frozenset(DEFINITE | {"la", "le"})  # the words person_before skips
 
 
 def person_after_comma(ctx: LinkContext, j: int, by_start: dict[int, Cand]) -> Cand | None:
@@ -28,7 +29,7 @@ def person_before(ctx: LinkContext, c: Cand, cands: list[Cand]) -> Cand | None:
     doc = ctx.doc
     found = None
     k = c.span.start - 1
-    while k >= 0 and doc[k].lower_ in DEFINITE | {"la", "le"}:
+    while k >= 0 and doc[k].lower_ in _BEFORE_TITLE:
         k -= 1
     if k >= 0 and doc[k].text == ",":
         for other in cands:

@@ -5,6 +5,7 @@ Candidates are the dictionary matches (matcher.py), each given one reading
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
@@ -42,47 +43,70 @@ def find_candidates(ctx: LinkContext, matcher: DictMatcher) -> list[Cand]:
     doc = ctx.doc
     out: list[Cand] = []
     ents = [e for e in doc.ents if e.label_ in _LABELS]
+    # (label, start, end) read once: Span attributes are computed on every access
+    bounds = [(e.label_, e.start_char, e.end_char) for e in ents]
+    persons = [(s, e) for label, s, e in bounds if label == "PER"]
+    locations = [(s, e) for label, s, e in bounds if label == "LOC"]
     for m in matcher(ctx.text):
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        kind = _kind_of(ctx, m, span, ents)
+        kind = _kind_of(ctx, m, span, persons, locations)
         if kind:
             out.append(Cand(m.start, m.end, m.text, span, kind, m))
-    out.extend(_entity_candidates(out, ents))
+    out.extend(_entity_candidates(ctx.text, out, ents, bounds))
     out.sort(key=lambda c: (c.start, -c.end))
     return out
 
 
-def _entity_candidates(matched: list[Cand], ents: list[Span]) -> list[Cand]:
-    """spaCy's entities that no dictionary name or title overlaps."""
-    covered = [(c.start, c.end) for c in matched if c.kind not in ("title", "demonym", "hint", "former")]
-    titles = [(c.start, c.end) for c in matched if c.kind in ("title", "demonym")]
+def _entity_candidates(text: str, matched: list[Cand], ents: list[Span],
+                       bounds: list[tuple[str, int, int]]) -> list[Cand]:
+    """spaCy's entities that no dictionary name or title overlaps (``bounds``: their
+    labels and offsets into ``text``)."""
+    # dictionary matches never overlap and come in text order
+    covered = _Spans([c for c in matched if c.kind not in ("title", "demonym", "hint", "former")])
+    titles = _Spans([c for c in matched if c.kind in ("title", "demonym")])
     out: list[Cand] = []
-    for ent in ents:
-        s, e = ent.start_char, ent.end_char
-        if ent.label_ != "ORG" and any(cs < e and s < ce for cs, ce in titles):
+    for ent, (label, s, e) in zip(ents, bounds):
+        if label != "ORG" and titles.overlap(s, e):
             continue  # "le chef de l'État" is a title, "les Américains" a people: no places
-        text = ent.text.strip(" -'")
-        if not text or not text[0].isupper():
+        surface = text[s:e]  # ent.text
+        stripped = surface.strip(" -'")
+        if not stripped or not stripped[0].isupper():
             continue
-        if any(cs < e and s < ce for cs, ce in covered):
+        if covered.overlap(s, e):
             continue  # a knowledge-base name wins over spaCy's reading
-        label = _LABELS[ent.label_]
-        if label == "misc":
+        kind = _LABELS[label]
+        if kind == "misc":
             continue
-        out.append(Cand(s, s + len(ent.text.rstrip(" -'")), ent.text.rstrip(" -'"), ent, label))
+        name = surface.rstrip(" -'")
+        out.append(Cand(s, s + len(name), name, ent, kind))
     return out
 
 
-def _kind_of(ctx: LinkContext, m: Match, span: Span, ents: list[Span]) -> str | None:
-    """The reading of a dictionary match, or None to drop it."""
+class _Spans:
+    """Disjoint candidates in text order, asked whether a span overlaps one of them."""
+
+    def __init__(self, cands: list[Cand]) -> None:
+        self.starts = [c.start for c in cands]
+        self.ends = [c.end for c in cands]  # disjoint: the ends rise with the starts
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a candidate: the last one starting before
+        ``end`` is the one ending last among those that could."""
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+
+def _kind_of(ctx: LinkContext, m: Match, span: Span, persons: list[tuple[int, int]],
+             locations: list[tuple[int, int]]) -> str | None:
+    """The reading of a dictionary match, or None to drop it (``persons``, ``locations``:
+    the offsets of spaCy's PER and LOC entities)."""
     kb = ctx.kb
     kinds = m.kinds
     if "block" in kinds:
         return None
-    inside_per = any(e.label_ == "PER" and e.start_char <= m.start and m.end <= e.end_char
-                     and (e.end_char - e.start_char) > (m.end - m.start) for e in ents)
+    inside_per = any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in persons)
     for kind in _KINDS:
         if kind not in kinds:
             continue
@@ -94,7 +118,7 @@ def _kind_of(ctx: LinkContext, m: Match, span: Span, ents: list[Span]) -> str | 
         if kind in ("country", "place", "metonym", "seat") and inside_per:
             continue
         if kind == "country" and " ".join(key(m.text)) in kb.needs_place and not any(
-                e.label_ == "LOC" and e.start_char <= m.start and m.end <= e.end_char for e in ents):
+                s <= m.start and m.end <= e for s, e in locations):
             continue
         return kind
     return None

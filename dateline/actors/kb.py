@@ -120,6 +120,9 @@ class KnowledgeBase:
         self.lexicon: dict[tuple[str, ...], list[LexEntry]] = {}
         self.demonym_rules: dict[str, Any] = {}
         self.speakers = SpeakerCues()
+        # (office, country) -> (actor, role) in actor then role order; built on first
+        # use from the actors (no document's data), dropped whenever an actor is added
+        self._holders: dict[tuple[str | None, str | None], list[tuple[Actor, Role]]] | None = None
 
     # ---- queries -------------------------------------------------------
     def state(self, code: str | None) -> str | None:
@@ -140,11 +143,20 @@ class KnowledgeBase:
         if office == "leader":
             c = self.countries.get(country)
             office = c.leads if c else "head_of_state"
-        for actor in self.actors.values():
-            for role, off in zip(actor.roles, actor.offices):
-                if off == office and role.country == country and role.holds_on(when):
-                    return actor
+        for actor, role in self._office_index().get((office, country), ()):
+            if role.holds_on(when):
+                return actor
         return None
+
+    def _office_index(self) -> dict[tuple[str | None, str | None], list[tuple[Actor, Role]]]:
+        """Who held which office for which state (office_holder scanned every actor per call)."""
+        if self._holders is None:
+            holders: dict[tuple[str | None, str | None], list[tuple[Actor, Role]]] = {}
+            for actor in self.actors.values():
+                for role, off in zip(actor.roles, actor.offices):
+                    holders.setdefault((off, role.country), []).append((actor, role))
+            self._holders = holders
+        return self._holders
 
     def lookup(self, words: tuple[str, ...]) -> list[LexEntry]:
         """Lexicon entries for a folded word sequence."""
@@ -164,6 +176,7 @@ class KnowledgeBase:
     def add_actor(self, actor: Actor) -> None:
         """Add (or replace) an actor and index its names."""
         self.actors[actor.id] = actor
+        self._holders = None
         for form in [actor.name, *actor.aliases]:
             self.add_form(form, "actor", actor.id)
         for form in actor.short:
@@ -173,6 +186,7 @@ class KnowledgeBase:
         """A copy of this base with the actors of a user's file added."""
         kb = copy.copy(self)
         kb.actors = dict(self.actors)
+        kb._holders = None
         kb.lexicon = {k: list(v) for k, v in self.lexicon.items()}
         for actor in load_people_file(Path(path), self):
             kb.add_actor(actor)

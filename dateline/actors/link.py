@@ -23,6 +23,8 @@ Finally overlapping mentions are dropped (a name beats a title or group noun).
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from spacy.tokens import Doc
 
 from dateline.model import ActorMention, Entity, Place
@@ -93,9 +95,14 @@ def without_overlaps(mentions: list[ActorMention]) -> list[ActorMention]:
     """Mentions sorted by offset, none overlapping: a name beats a title or group noun."""
     ranked = sorted(mentions, key=lambda m: (_HOW_RANK.get(m.how, 9), -(m.end - m.start), m.start))
     kept: list[ActorMention] = []
+    # the kept spans, sorted: being disjoint, their ends rise with their starts, so the
+    # last one starting before m ends is the only one that can overlap it
+    spans: list[tuple[int, int]] = []
     for m in ranked:
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
+        i = bisect_left(spans, (m.end, -1))
+        if i == 0 or spans[i - 1][1] <= m.start:
             kept.append(m)
+            insort(spans, (m.start, m.end))
         else:
             span = (m.start, m.end)
             if span in m.entity.mentions:

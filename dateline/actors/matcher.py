@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
 
 from .kb import KnowledgeBase, LexEntry
-from .text import case_ok, fold, key, words
+from .text import WORD, case_ok, fold, key
 
 
+@lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
     """Lower case with accents kept: common words must match exactly ("jugé" is no "juge")."""
     # Capitals often lose their accents in print ("Etat"), lower-case letters never do.
@@ -53,34 +56,48 @@ class DictMatcher:
                 bucket = self.index.setdefault(k, [])
                 if entry not in bucket:
                     bucket.append(entry)
-        self.first = {k[0] for k in self.index}
-        self.max_len = max((len(k) for k in self.index), default=1)
+        # the forms as a word trie: word -> (entries of the form ending here, next words)
+        self.trie: dict[str, tuple[list[LexEntry], dict]] = {}
+        for k, entries in self.index.items():
+            children = self.trie
+            for n, word in enumerate(k):
+                node = children.setdefault(word, ([], {}))
+                if n == len(k) - 1:
+                    node[0].extend(entries)
+                children = node[1]
 
     def __call__(self, text: str) -> list[Match]:
         """Non-overlapping matches, left to right, longest first at each position."""
-        ws = words(text)
-        keys = [w for _, _, w in ws]
+        ws = list(WORD.finditer(text))  # the words of text.words(), spans read when needed
+        keys = list(map(fold, map(re.Match.group, ws)))
         out: list[Match] = []
-        i, n = 0, len(ws)
-        while i < n:
-            if keys[i] not in self.first:
-                i += 1
+        after = 0  # the word after the last match
+        # only words that begin a known form can start a match (picked out in C, not word by word)
+        for i in compress(range(len(keys)), map(self.trie.__contains__, keys)):
+            if i < after:
                 continue
-            found = None
-            for length in range(min(self.max_len, n - i), 0, -1):
-                entries = self.index.get(tuple(keys[i:i + length]))
-                if not entries:
-                    continue
-                start, end = ws[i][0], ws[i + length - 1][1]
+            for length, entries in reversed(self._forms_at(keys, i)):
+                start, end = ws[i].start(), ws[i + length - 1].end()
                 surface = text[start:end]
                 ok = [e for e in entries if case_ok(e.case, surface, e.form)
                       and (e.case != "any" or _plain(surface) == _plain(e.form))]
                 if ok:
-                    found = (length, Match(start, end, surface, ok))
+                    out.append(Match(start, end, surface, ok))
+                    after = i + length
                     break
-            if found:
-                out.append(found[1])
-                i += found[0]
-            else:
-                i += 1
         return out
+
+    def _forms_at(self, keys: list[str], i: int) -> list[tuple[int, list[LexEntry]]]:
+        """(length, entries) of the known forms the words from ``i`` on begin with, shortest first."""
+        found = []
+        node = self.trie.get(keys[i])
+        j = i + 1
+        while node is not None:
+            entries, children = node
+            if entries:
+                found.append((j - i, entries))
+            if j >= len(keys):
+                break
+            node = children.get(keys[j])
+            j += 1
+        return found

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from dateline.model import ActorMention
-from dateline.nlp.doccache import sentences
+from dateline.nlp.doccache import actors_tokens_among, sentences
 
 from .context import LinkContext
 
@@ -17,6 +18,7 @@ _IMPERSONAL = ("falloir", "agir", "sembler", "pleuvoir")
 _WINDOW_SENTENCES = 2  # how many sentences back a pronoun looks, besides its own
 # "ce dernier", "cette dernière": the latter, i.e. the person named last.
 _LATTER = {("ce", "dernier"): "m", ("cette", "dernière"): "f"}
+_LATTER_WORDS = frozenset(second for _, second in _LATTER)
 
 
 def link_pronouns(ctx: LinkContext) -> None:
@@ -27,8 +29,9 @@ def link_pronouns(ctx: LinkContext) -> None:
     if not persons:
         return
     starts = [s.start for s in sents]
-    for tok in doc:
-        if tok.lower_ not in _PRONOUNS or not tok.dep_.startswith("nsubj"):
+    for i in actors_tokens_among(doc, LOWER, _PRONOUNS):
+        tok = doc[i]
+        if not tok.dep_.startswith("nsubj"):
             continue
         if tok.head.lemma_ in _IMPERSONAL or any(ch.lower_ == "y" for ch in tok.head.children):
             continue
@@ -48,8 +51,9 @@ def link_pronouns(ctx: LinkContext) -> None:
 def _link_latter(ctx: LinkContext, persons: list[ActorMention], starts: list[int], sents: list) -> None:
     """"Ce dernier imposa ...": the last person named before, of that gender."""
     doc = ctx.doc
-    for tok in doc:
-        if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in _LATTER:
+    for i in actors_tokens_among(doc, LOWER, _LATTER_WORDS):
+        tok = doc[i]
+        if i == 0 or (doc[i - 1].lower_, tok.lower_) not in _LATTER:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "NUM"):

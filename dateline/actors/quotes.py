@@ -7,9 +7,12 @@ sentence that opens the quotation, else of the sentence that closes it
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
-from dateline.nlp.doccache import doc_text
+from dateline.nlp.doccache import actors_tokens_among, actors_tokens_containing, doc_text
 from dateline.model import ActorMention, Entity
 
 from .context import LinkContext
@@ -25,8 +28,10 @@ def link_quotes(ctx: LinkContext, cues: SpeakerCues) -> None:
         return
     mentions = sorted(ctx.mentions, key=lambda m: m.start)
     quotes = quotations(doc)
+    first_person = actors_tokens_among(doc, LOWER, cues.first_person)
     for qs, qe in quotes:
-        words = [t for t in doc[qs:qe] if t.lower_ in cues.first_person]
+        inside = first_person[bisect_left(first_person, qs):bisect_left(first_person, qe)]
+        words = [doc[i] for i in inside]
         if not words:
             continue
         speaker = _speaker(doc, mentions, quotes, qs, qe, cues)
@@ -59,15 +64,17 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside paired quotation marks (pairs never cross a paragraph)."""
     out: list[tuple[int, int]] = []
     opened: int | None = None
-    for t in doc:
-        if opened is not None and "\n\n" in t.text_with_ws and t.text != _QUOTE:
+    # a token's trailing whitespace is at most one space: "\n\n" can only be in its text
+    marks = [(i, True) for i in actors_tokens_among(doc, ORTH, (_QUOTE,))]
+    breaks = [(i, False) for i in actors_tokens_containing(doc, "\n\n")]
+    for i, is_quote in sorted(marks + breaks):
+        if not is_quote:
             opened = None  # an unclosed quotation ends with its paragraph
-        if t.text != _QUOTE:
             continue
         if opened is None:
-            opened = t.i + 1
+            opened = i + 1
         else:
-            out.append((opened, t.i))
+            out.append((opened, i))
             opened = None
     return out
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W_]+|&")
+WORD = re.compile(r"[^\W_]+|&")  # a word of a name (the matcher scans with it too)
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 
 
@@ -26,12 +26,12 @@ def fold(word: str) -> str:
 
 def words(text: str) -> list[tuple[int, int, str]]:
     """(start, end, folded key) of every word of ``text``."""
-    return [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    return [(m.start(), m.end(), fold(m.group())) for m in WORD.finditer(text)]
 
 
 def key(text: str) -> tuple[str, ...]:
     """The folded word sequence of a name, as the matcher looks it up."""
-    return tuple(map(fold, _WORD.findall(text)))
+    return tuple(map(fold, WORD.findall(text)))
 
 
 def case_of(form: str) -> str:

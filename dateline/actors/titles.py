@@ -67,9 +67,10 @@ def _describe(ctx: LinkContext, c: Cand, title: Title, cands: list[Cand],
     det = doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
     # "au président ukrainien", "du chef de l'État": the article is fused with the preposition.
     definite = det in DEFINITE or det in _FUSED_ARTICLES or doc[max(0, c.span.start - 2)].lower_ in DEFINITE
-    plural = "Plur" in head.morph.get("Number")
-    gender = "f" if "Fem" in head.morph.get("Gender") or det == "la" else (
-        "m" if "Masc" in head.morph.get("Gender") else None)
+    morph = head.morph  # a new MorphAnalysis on every access
+    plural = "Plur" in morph.get("Number")
+    genders = morph.get("Gender")
+    gender = "f" if "Fem" in genders or det == "la" else ("m" if "Masc" in genders else None)
     _read_complements(ctx, c, title, by_start, np, plural)
     if np.person_after is None and np.next < len(doc) and doc[np.next].text == "," and definite:
         # "La ministre ... des Affaires étrangères, Choe Son Hui" (not "un laboratoire, X")

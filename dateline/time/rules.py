@@ -18,6 +18,7 @@ from typing import Any
 from ..datafiles import read_toml
 from ..errors import DataError
 from .anchor import TenseLexicon
+from .firsts import Dispatch, beginnings
 from .numbers import NumberLexicon
 from .trie import trie_regex
 
@@ -26,6 +27,8 @@ _DATA_FILES = ("patterns.toml", "normalisation.toml", "numbers.toml", "tense.tom
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _GROUP = re.compile(r"\(\?P<([A-Za-z_][A-Za-z0-9_]*)>")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+_NONE = re.compile("(?!)")
+_DISPATCH_CHARS = 3  # how many characters of a position choose the rules tried there
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,12 @@ class RuleSet:
     by_group: dict[str, Rule]
     singles: dict[str, re.Pattern]  # rule name -> its own pattern, for second chances
     keywords: frozenset[str] = frozenset()  # every match holds one of these words (or a digit)
+    dispatch: Dispatch | None = None  # the rules that may begin at a position
+
+    def regex_at(self, text: str, pos: int) -> re.Pattern:
+        """The alternation to try at ``pos``: the rules that may begin with its characters
+        (in the same order as in ``regex``, so the same rule wins)."""
+        return self.dispatch.at(text, pos) if self.dispatch is not None else self.regex
 
     @functools.cached_property
     def by_name(self) -> dict[str, Rule]:
@@ -192,13 +201,30 @@ def load_rules(lang: str = "fr") -> RuleSet:
         raise DataError(f"{folder}: rule names used twice: {', '.join(dup)}")
     # at one position the first alternative that matches wins: most specific first
     ordered = sorted(rules, key=lambda r: -r.priority)
-    combined = "|".join(f"(?P<R{r.index}>{r.pattern})" for r in ordered)
-    # no match inside a word, after an apostrophe, or after "mi-"-like prefixes ("2016-2017" is fine)
-    regex = _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", str(folder))
+    regex = _combine(ordered, str(folder))
     norm = {k.lower(): {w.lower(): str(v) for w, v in table.items()}
             for k, table in data["normalisation.toml"].get("normalisation", {}).items()}
     singles = {r.name: _compile_one(rf"(?P<R{r.index}>{r.pattern})(?![\w’])", r.source) for r in ordered}
     return RuleSet(lang=lang, rules=tuple(ordered), regex=regex, normalisation=norm,
                    numbers=lex, tense=TenseLexicon.from_data(data["tense.toml"].get("tense", {})),
                    by_group={f"R{r.index}": r for r in rules}, singles=singles,
-                   keywords=_keywords(data["patterns.toml"], specs))
+                   keywords=_keywords(data["patterns.toml"], specs),
+                   dispatch=_dispatch(ordered, regex, str(folder)))
+
+
+def _combine(rules: list[Rule], where: str) -> re.Pattern:
+    """The rules as one alternation, in order (at one position the first that matches wins)."""
+    combined = "|".join(f"(?P<R{r.index}>{r.pattern})" for r in rules)
+    # no match inside a word, after an apostrophe, or after "mi-"-like prefixes ("2016-2017" is fine)
+    return _compile_one(rf"(?<![\w'’])(?<![^\W\d_]-)(?:{combined})(?![\w’])", where)
+
+
+def _dispatch(rules: list[Rule], full: re.Pattern, where: str) -> Dispatch:
+    """The rules a match may begin with at a position: most rules cannot begin with
+    a given position's characters, yet the full alternation would try each there."""
+    starts = [beginnings(r.pattern, re.IGNORECASE, _DISPATCH_CHARS) for r in rules]
+
+    def build(subset: tuple[int, ...]) -> re.Pattern:
+        return _combine([rules[i] for i in subset], where) if subset else _NONE
+
+    return Dispatch(starts, _DISPATCH_CHARS, build, full)

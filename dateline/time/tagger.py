@@ -88,12 +88,11 @@ class TimeTagger:
 
     def _matches(self, text: str):
         """(rule, match start, extent start, extent end, raw captures), in text order."""
-        regex = self.rules.regex
         pos = 0
         for at in self._starts(text):
             if at < pos:
                 continue
-            m = regex.match(text, at)
+            m = self.rules.regex_at(text, at).match(text, at)
             if m is None:
                 continue
             rule = self.rules.rule_of(m)
