@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
+from .cache import FusionCache
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -187,14 +188,15 @@ def _prefixes(value: str) -> list[str]:
     return [value[:i] for i in range(1, len(value) + 1)]
 
 
-def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored records that may be the same act as ``row``: same type, a shared country
-    or actor, and a date (prefix either way) or publication day ``compatible`` could accept.
+def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
+                k: MentionKey) -> list[sqlite3.Row]:
+    """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
+    country or actor, and a date (prefix either way) or publication day ``compatible``
+    could accept; their ``_KEY_COLUMNS``, not decoded (most never need to be).
 
     Each branch is an index range on ``mentions(type, date_value)`` or
     ``mentions(type, published)``.
     """
-    k = key_of(row)
     values = sorted(k.countries) + sorted(k.actor_ids)
     if not values:
         return []
@@ -214,12 +216,42 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str,
            f"AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
            f"ma.mention_id = m.id AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
     params += [row["article_id"], *values, *values]
-    return [load_mention(r) for r in conn.execute(sql, params)]
+    return conn.execute(sql, params).fetchall()
 
 
-def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
-    rows = [_summary_row(r) for r in conn.execute(
-        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
+def _candidate_key(cache: FusionCache, cand: sqlite3.Row) -> MentionKey:
+    """The ``MentionKey`` of a candidate row, decoded once per mention."""
+    mk = cache.mention_key(cand["key"])
+    if mk is None:
+        mk = key_of(load_mention(cand))
+        cache.put_mention_key(mk)
+    return mk
+
+
+def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
+                    k: MentionKey) -> list[str]:
+    """The ids of the stored events ``row`` is compatible with (sorted)."""
+    matched: set[str] = set()
+    for cand in _candidates(conn, row, k):
+        # one compatible record is enough: the rest of its event need no decoding
+        if cand["event_id"] not in matched and compatible(k, _candidate_key(cache, cand)):
+            matched.add(cand["event_id"])
+    return sorted(matched)
+
+
+def _event_rows(conn: sqlite3.Connection, cache: FusionCache,
+                event_id: str) -> list[dict[str, Any]]:
+    """The summary rows of every stored record of ``event_id`` (cached; do not mutate)."""
+    rows = cache.event_rows(event_id)
+    if rows is None:
+        rows = [_summary_row(r) for r in conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
+        cache.put_event(event_id, rows)
+    return rows
+
+
+def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """The ``events`` row summarising ``rows``, every record of one event."""
     ev = summarise(rows)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
@@ -227,21 +259,19 @@ def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
                  [ev[c] for c in cols] + [_dumps(ev["record"])])
 
 
-def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
-    """Store one mention row, joining (and possibly bridging) the events it matches."""
+def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
+                 cache: FusionCache | None = None) -> str:
+    """Store one mention row, joining (and possibly bridging) the events it matches.
+
+    ``cache`` must be the writer's own ``FusionCache`` (kept in step here), or None.
+    """
+    cache = cache if cache is not None else FusionCache()
     k = key_of(row)
-    old_events: set[str] = set()
-    for cand in _candidates(conn, row):
-        if cand["event_id"] not in old_events and compatible(k, key_of(cand)):
-            old_events.add(cand["event_id"])
-    olds = sorted(old_events)
-    keys = [row["key"]]
+    olds = _matched_events(conn, cache, row, k)
+    old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
+    new_id = event_id_for([row["key"], *(r["key"] for r in old_rows)])
     if olds:
         marks = ",".join("?" * len(olds))
-        keys += [r[0] for r in conn.execute(
-            f"SELECT key FROM mentions WHERE event_id IN ({marks})", olds)]
-    new_id = event_id_for(keys)
-    if olds:
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
@@ -255,7 +285,15 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
          for role in ("actors", "recipients") for p in row["actors"][role]])
-    _write_event(conn, new_id)
+    # the new record as SQLite gives it back (types and JSON exactly as stored)
+    stored = _summary_row(conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?",
+                                       (row["id"],)).fetchone())
+    cache.put_mention_key(key_of(stored))
+    rows = [*old_rows, stored]
+    for event_id in olds:
+        cache.drop_event(event_id)
+    cache.put_event(new_id, rows)
+    _write_event(conn, rows)
     return new_id
 
 
@@ -270,8 +308,13 @@ def check_extraction(x: Extraction) -> None:
                                 f"not one of {', '.join(MODALITIES)}")
 
 
-def add_extraction(conn: sqlite3.Connection, x: Extraction) -> str:
-    """Store ``x`` (its article is known not to be stored yet); returns its article id."""
+def add_extraction(conn: sqlite3.Connection, x: Extraction,
+                   cache: FusionCache | None = None) -> str:
+    """Store ``x`` (its article is known not to be stored yet); returns its article id.
+
+    ``cache``: the writer's ``FusionCache`` (see ``fuse_mention``), or None.
+    """
+    cache = cache if cache is not None else FusionCache()
     check_extraction(x)
     article_id = unique_article_id(conn, x.article.id, x.article.content_hash)
     insert_article(conn, x, article_id)
@@ -282,5 +325,5 @@ def add_extraction(conn: sqlite3.Connection, x: Extraction) -> str:
         for entity in [*event.actors, *event.recipients]:
             if id(entity) not in ids:
                 ids[id(entity)] = upsert_actor(conn, entity)
-        fuse_mention(conn, mention_row(x, article_id, index, event, ids))
+        fuse_mention(conn, mention_row(x, article_id, index, event, ids), cache)
     return article_id

@@ -1,0 +1,90 @@
+"""What fusion re-reads most, kept decoded by the one writer: a bounded, write-through cache.
+
+Fusing a mention compares it with stored candidates (their ``MentionKey``) and then
+summarises every record of the event it joins. Both were read back from SQLite and
+JSON-decoded for every new mention; ``FusionCache`` keeps them for recently touched
+events instead. It is only ever filled from what SQLite returns, updated by
+``fuse_mention`` in step with its own writes, emptied when a transaction rolls back,
+and emptied when another connection committed since (``PRAGMA data_version``), so it
+never serves a row that differs from the stored one. Both maps are LRU-bounded.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections import OrderedDict
+from typing import Any
+
+from ..fuse import MentionKey
+
+MAX_EVENT_ROWS = 20_000  # summary rows kept, over all cached events
+MAX_KEYS = 50_000  # mention keys kept
+
+
+class FusionCache:
+    """Decoded summary rows per event id and ``MentionKey`` per mention key (LRU)."""
+
+    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS, max_keys: int = MAX_KEYS) -> None:
+        self.max_event_rows = max_event_rows
+        self.max_keys = max_keys
+        self._events: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self._rows = 0
+        self._keys: OrderedDict[str, MentionKey] = OrderedDict()
+        self._data_version: int | None = None
+
+    def clear(self) -> None:
+        """Forget everything (after a rollback, or another connection's commit)."""
+        self._events.clear()
+        self._keys.clear()
+        self._rows = 0
+
+    def sync(self, conn: sqlite3.Connection) -> None:
+        """Empty the cache if another connection committed since the last call.
+
+        Call it inside the write transaction, where no one else can commit.
+        """
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._data_version:
+            self.clear()
+            self._data_version = version
+
+    # -- mention keys -------------------------------------------------------------------
+
+    def mention_key(self, key: str) -> MentionKey | None:
+        """The cached ``MentionKey`` of the mention with content key ``key``, if any."""
+        found = self._keys.get(key)
+        if found is not None:
+            self._keys.move_to_end(key)
+        return found
+
+    def put_mention_key(self, mk: MentionKey) -> None:
+        """Remember a mention's ``MentionKey`` (immutable once the mention is stored)."""
+        self._keys[mk.key] = mk
+        self._keys.move_to_end(mk.key)
+        while len(self._keys) > self.max_keys:
+            self._keys.popitem(last=False)
+
+    # -- event rows ---------------------------------------------------------------------
+
+    def event_rows(self, event_id: str) -> list[dict[str, Any]] | None:
+        """The cached summary rows of event ``event_id`` (do not mutate them), if any."""
+        rows = self._events.get(event_id)
+        if rows is not None:
+            self._events.move_to_end(event_id)
+        return rows
+
+    def put_event(self, event_id: str, rows: list[dict[str, Any]]) -> None:
+        """Remember the complete summary rows of one event (dropping the oldest past the cap)."""
+        self.drop_event(event_id)
+        if len(rows) > self.max_event_rows:
+            return
+        self._events[event_id] = rows
+        self._rows += len(rows)
+        while self._rows > self.max_event_rows:
+            _, old = self._events.popitem(last=False)
+            self._rows -= len(old)
+
+    def drop_event(self, event_id: str) -> None:
+        """Forget one event (it was merged into another, or rewritten)."""
+        rows = self._events.pop(event_id, None)
+        if rows is not None:
+            self._rows -= len(rows)
