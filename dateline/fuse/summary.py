@@ -31,9 +31,12 @@ def event_id_for(keys: Iterable[str]) -> str:
 
 
 def _majority(values: Iterable[Any], order: Iterable[Any] = ()) -> Any:
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
+    counts: dict[Any, int] = {}  # a plain dict: Counter's set-up dominates on a few values
+    for v in values:
+        if v is not None:
+            counts[v] = counts.get(v, 0) + 1
+    if len(counts) < 2:  # no vote to break (the usual case): skip the ranking
+        return next(iter(counts), None)
     rank = {v: i for i, v in enumerate(order)}
     return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), str(v)))
 
@@ -65,22 +68,20 @@ def _date(rows: list[dict]) -> tuple[dict, dict]:
 
 
 def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    roles: dict[str, Counter] = {}
-    facts: dict[str, list[dict]] = {}
-    order: list[str] = []
+    roles: dict[str, list[int]] = {}  # actor id -> [records as actor, as recipient]
+    facts: dict[str, list[dict]] = {}  # in order of first appearance
     for row in rows:
-        for role in ("actors", "recipients"):
+        for slot, role in enumerate(("actors", "recipients")):
             for actor in row["actors"][role]:
                 aid = actor["id"]
-                if aid not in roles:
-                    roles[aid], facts[aid] = Counter(), []
-                    order.append(aid)
-                roles[aid][role] += 1
+                if aid not in facts:
+                    roles[aid], facts[aid] = [0, 0], []
+                roles[aid][slot] += 1
                 facts[aid].append(actor)
     out: dict[str, list[dict]] = {"actors": [], "recipients": []}
-    for aid in order:
-        role = "actors" if roles[aid]["actors"] >= roles[aid]["recipients"] else "recipients"
-        seen = facts[aid]
+    for aid, seen in facts.items():
+        as_actor, as_recipient = roles[aid]
+        role = "actors" if as_actor >= as_recipient else "recipients"
         out[role].append({"id": aid,
                           "name": _majority(a["name"] for a in seen),
                           "country": _majority(a.get("country") for a in seen),
@@ -90,8 +91,9 @@ def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _location(rows: list[dict]) -> dict | None:
     places = [r["location"] for r in rows if r["location"]]
-    name = _majority(fold(p.get("name")) for p in places)
-    return next((p for p in places if fold(p.get("name")) == name), None)
+    names = [fold(p.get("name")) for p in places]  # folded once: fold is not cheap
+    name = _majority(names)
+    return next((p for p, n in zip(places, names) if n == name), None)
 
 
 def summarise(rows: list[dict]) -> dict[str, Any]:

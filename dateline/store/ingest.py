@@ -34,8 +34,12 @@ def actor_id(entity: Entity) -> str:
     return entity.id
 
 
+# one encoder for every row: json.dumps with options builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) -> str:
@@ -63,10 +67,11 @@ def upsert_actor(conn: sqlite3.Connection, entity: Entity) -> str:
     def pick(old: str | None, new: str | None) -> str | None:
         return min(v for v in (old, new) if v) if (old or new) else None
 
-    conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, aliases = ? "
-                 "WHERE id = ?",
-                 (name, pick(row["kind"], entity.kind), pick(row["country"], entity.country),
-                  pick(row["sector"], entity.sector), _dumps(sorted(aliases)), aid))
+    merged = (name, pick(row["kind"], entity.kind), pick(row["country"], entity.country),
+              pick(row["sector"], entity.sector), _dumps(sorted(aliases)))
+    if merged != (row["name"], row["kind"], row["country"], row["sector"], row["aliases"]):
+        conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, "
+                     "aliases = ? WHERE id = ?", (*merged, aid))
     return aid
 
 
@@ -270,7 +275,7 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     olds = _matched_events(conn, cache, row, k)
     old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
     new_id = event_id_for([row["key"], *(r["key"] for r in old_rows)])
-    if olds:
+    if olds and olds != [new_id]:  # else the records already carry the event's id
         marks = ",".join("?" * len(olds))
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
                      "AND event_id != ?", [new_id, *olds, new_id])
