@@ -197,7 +197,7 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
                 k: MentionKey) -> list[sqlite3.Row]:
     """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
     country or actor, and a date (prefix either way) or publication day ``compatible``
-    could accept; their ``_KEY_COLUMNS``, not decoded (most never need to be).
+    could accept; their content key and event id.
 
     Each branch is an index range on ``mentions(type, date_value)`` or
     ``mentions(type, published)``.
@@ -207,39 +207,53 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
         return []
     monday = k.published - dt.timedelta(days=k.published.weekday())
     lo, hi = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-    branches = ["SELECT id FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
+    branches = ["SELECT rowid FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
     params: list[Any] = [k.type, lo, hi]
     if k.date:
         prefixes = _prefixes(k.date)
-        branches += [f"SELECT id FROM mentions WHERE type = ? AND date_value IN "
+        branches += [f"SELECT rowid FROM mentions WHERE type = ? AND date_value IN "
                      f"({','.join('?' * len(prefixes))})",
-                     "SELECT id FROM mentions WHERE type = ? AND date_value > ? "
+                     "SELECT rowid FROM mentions WHERE type = ? AND date_value > ? "
                      "AND date_value < ?"]
         params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
     marks = ",".join("?" * len(values))
-    sql = (f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.id IN ({' UNION '.join(branches)}) "
-           f"AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
+    # rowids: the branches are then covered by their index, and the outer lookup direct
+    sql = (f"SELECT m.key, m.event_id FROM mentions m "
+           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
            f"ma.mention_id = m.id AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
     params += [row["article_id"], *values, *values]
     return conn.execute(sql, params).fetchall()
 
 
-def _candidate_key(cache: FusionCache, cand: sqlite3.Row) -> MentionKey:
-    """The ``MentionKey`` of a candidate row, decoded once per mention."""
-    mk = cache.mention_key(cand["key"])
-    if mk is None:
-        mk = key_of(load_mention(cand))
-        cache.put_mention_key(mk)
-    return mk
+def _candidate_keys(conn: sqlite3.Connection, cache: FusionCache,
+                    cands: list[sqlite3.Row]) -> dict[str, MentionKey]:
+    """The ``MentionKey`` of every candidate (by content key): cached, else read and decoded."""
+    found: dict[str, MentionKey] = {}
+    missing: list[str] = []
+    for cand in cands:
+        mk = cache.mention_key(cand["key"])
+        if mk is None:
+            missing.append(cand["key"])
+        else:
+            found[mk.key] = mk
+    for i in range(0, len(missing), 500):  # well under SQLite's bound-parameter limit
+        chunk = missing[i:i + 500]
+        for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
+                              f"({','.join('?' * len(chunk))})", chunk):
+            mk = key_of(load_mention(r))
+            cache.put_mention_key(mk)
+            found[mk.key] = mk
+    return found
 
 
 def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
                     k: MentionKey) -> list[str]:
     """The ids of the stored events ``row`` is compatible with (sorted)."""
+    cands = _candidates(conn, row, k)
+    keys = _candidate_keys(conn, cache, cands)
     matched: set[str] = set()
-    for cand in _candidates(conn, row, k):
-        # one compatible record is enough: the rest of its event need no decoding
-        if cand["event_id"] not in matched and compatible(k, _candidate_key(cache, cand)):
+    for cand in cands:
+        if cand["event_id"] not in matched and compatible(k, keys[cand["key"]]):
             matched.add(cand["event_id"])
     return sorted(matched)
 
