@@ -30,11 +30,15 @@ def event_id_for(keys: Iterable[str]) -> str:
     return "ev-" + hashlib.sha1(first.encode()).hexdigest()[:12]
 
 
-def _majority(values: Iterable[Any], order: Iterable[Any] = ()) -> Any:
-    counts: dict[Any, int] = {}  # a plain dict: Counter's set-up dominates on a few values
-    for v in values:
-        if v is not None:
-            counts[v] = counts.get(v, 0) + 1
+def _majority(values: list[Any], order: Iterable[Any] = ()) -> Any:
+    if len(values) > 8:  # Counter counts in C, but its set-up dominates on a few values
+        counts: dict[Any, int] = Counter(values)
+        counts.pop(None, None)
+    else:
+        counts = {}
+        for v in values:
+            if v is not None:
+                counts[v] = counts.get(v, 0) + 1
     if len(counts) < 2:  # no vote to break (the usual case): skip the ranking
         return next(iter(counts), None)
     rank = {v: i for i, v in enumerate(order)}
@@ -46,6 +50,8 @@ def choose_date(values: list[str]) -> tuple[str | None, bool]:
     if not values:
         return None, False
     distinct = sorted(set(values))
+    if len(distinct) == 1:  # one value (the usual case) agrees with itself
+        return distinct[0], False
     support = {v: sum(1 for w in values if dates_compatible(v, w)) for v in distinct}
     best = min(distinct, key=lambda v: (-support[v], -len(v), v))
     disagree = any(not dates_compatible(a, b) for a in distinct for b in distinct)
@@ -58,9 +64,9 @@ def _date(rows: list[dict]) -> tuple[dict, dict]:
     counts = Counter(values)
     info = {"value": chosen, "disagree": disagree,
             "values": [{"value": v, "n": counts[v]} for v in sorted(counts)],
-            "undated": sum(1 for r in rows if not r["date_value"])}
+            "undated": len(rows) - len(values)}
     if chosen is None:
-        basis = _majority((r["date_basis"] for r in rows), ("publication", "narrative"))
+        basis = _majority([r["date_basis"] for r in rows], ("publication", "narrative"))
         return {"value": None, "text": None, "basis": basis or "publication"}, info
     with_it = [r for r in rows if r["date_value"] == chosen]
     best = min(with_it, key=lambda r: (r["date_basis"] != "explicit", r["key"]))
@@ -83,9 +89,9 @@ def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
         as_actor, as_recipient = roles[aid]
         role = "actors" if as_actor >= as_recipient else "recipients"
         out[role].append({"id": aid,
-                          "name": _majority(a["name"] for a in seen),
-                          "country": _majority(a.get("country") for a in seen),
-                          "sector": _majority(a.get("sector") for a in seen)})
+                          "name": _majority([a["name"] for a in seen]),
+                          "country": _majority([a.get("country") for a in seen]),
+                          "sector": _majority([a.get("sector") for a in seen])})
     return out["actors"], out["recipients"]
 
 
@@ -107,7 +113,7 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     rows = sorted(rows, key=lambda r: r["key"])
     type_ = rows[0]["type"]
     date, date_info = _date(rows)
-    modality = _majority((r["modality"] for r in rows), MODALITIES)
+    modality = _majority([r["modality"] for r in rows], MODALITIES)
     plover = plover_category(type_, modality)
     actors, recipients = _participants(rows)
     rep = min(rows, key=lambda r: (r["date_value"] != date["value"],
@@ -116,20 +122,20 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     span = interval(date["value"])
     record = {
         "article_id": rep["article_id"], "type": type_,
-        "mode": _majority(r["mode"] for r in rows),
+        "mode": _majority([r["mode"] for r in rows]),
         "context": sorted({c for r in rows for c in r["context"] or []}),
-        "cameo": _majority(r["cameo"] for r in rows),
+        "cameo": _majority([r["cameo"] for r in rows]),
         "actors": actors, "recipients": recipients, "date": date,
         "location": _location(rows), "modality": modality, "plover": plover,
         "quad": QUAD[plover], "evidence": rep["evidence"],
-        "confidence": max(float(r["confidence"] or 0) for r in rows),
+        "confidence": max([float(r["confidence"] or 0) for r in rows]),
         "num_mentions": len(rows),
         "num_articles": len({r["article_id"] for r in rows}),
         "num_sources": len({r["origin"] for r in rows}),
         "reported": {"dates": reported, "min": reported[0], "max": reported[-1]},
         "dates": date_info,
     }
-    record["id"] = event_id_for(r["key"] for r in rows)
+    record["id"] = event_id_for([r["key"] for r in rows])
     return {
         "id": record["id"], "type": type_, "plover": plover, "quad": record["quad"],
         "mode": record["mode"], "modality": modality, "cameo": record["cameo"],
