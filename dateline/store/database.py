@@ -152,13 +152,14 @@ class Database:
         update are written in one transaction: all or nothing.
         """
         conn = self._conn
+        content_hash = extraction.article.content_hash
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if self._has(extraction.article.content_hash):
+            if self._has(content_hash):
                 conn.execute("ROLLBACK")
                 return "duplicate"
             self._fusion.sync(conn)
-            add_extraction(conn, extraction, self._fusion)
+            add_extraction(conn, extraction, self._fusion, content_hash)
             conn.execute("COMMIT")
         except BaseException:
             self._fusion.clear()  # it may hold rows of the rolled-back writes

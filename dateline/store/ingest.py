@@ -102,14 +102,15 @@ def spans_for(event: Event, text_len: int) -> list[dict]:
     return out
 
 
-def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str) -> None:
-    """The article row, its timexes and its findings."""
+def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str,
+                   content_hash: str | None = None) -> None:
+    """The article row, its timexes and its findings (``content_hash``: the article's, if known)."""
     a = x.article
     conn.execute(
         "INSERT INTO articles(id, source, origin, date, title, url, text, content_hash, "
         "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, a.source, origin_of(a.url, a.source), a.date.isoformat(), a.title, a.url,
-         a.text, a.content_hash, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+         a.text, content_hash or a.content_hash, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
     conn.executemany(
         'INSERT INTO timexes(article_id, start, "end", text, type, value, anchor, rule) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -121,9 +122,15 @@ def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str) -> 
 
 
 def mention_row(x: Extraction, article_id: str, index: int, event: Event,
-                ids: dict[int, str]) -> dict[str, Any]:
-    """The ``mentions`` row of one article-level record (actors by store-wide id)."""
+                ids: dict[int, str], content_hash: str | None = None,
+                origin: str | None = None) -> dict[str, Any]:
+    """The ``mentions`` row of one article-level record (actors by store-wide id).
+
+    ``content_hash`` and ``origin``: the article's, when the caller has them already
+    (the hash reads the whole text).
+    """
     a = x.article
+    content_hash = content_hash or a.content_hash
     rec = event.to_record(article_id, index)
     parts: dict[str, list[dict]] = {}
     for role, entities in (("actors", event.actors), ("recipients", event.recipients)):
@@ -131,13 +138,13 @@ def mention_row(x: Extraction, article_id: str, index: int, event: Event,
     rec["actors"], rec["recipients"] = parts["actors"], parts["recipients"]
     ev = event.evidence[0] if event.evidence else None
     return {
-        "id": rec["id"], "key": f"{a.content_hash[:16]}:{index}", "article_id": article_id,
+        "id": rec["id"], "key": f"{content_hash[:16]}:{index}", "article_id": article_id,
         "idx": index, "type": event.type, "modality": event.modality,
         "mode": event.mode, "cameo": event.cameo, "context": rec["context"],
         "confidence": rec["confidence"], "evidence": rec["evidence"],
         "date_value": event.date.value, "date_text": event.date.text,
         "date_basis": event.date.basis, "published": a.date.isoformat(),
-        "origin": origin_of(a.url, a.source),
+        "origin": origin or origin_of(a.url, a.source),
         "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
         "trigger": ev.trigger if ev else None,
         "trigger_start": ev.trigger_start if ev else None,
@@ -328,15 +335,19 @@ def check_extraction(x: Extraction) -> None:
 
 
 def add_extraction(conn: sqlite3.Connection, x: Extraction,
-                   cache: FusionCache | None = None) -> str:
+                   cache: FusionCache | None = None, content_hash: str | None = None) -> str:
     """Store ``x`` (its article is known not to be stored yet); returns its article id.
 
-    ``cache``: the writer's ``FusionCache`` (see ``fuse_mention``), or None.
+    ``cache``: the writer's ``FusionCache`` (see ``fuse_mention``), or None;
+    ``content_hash``: the article's, if the caller computed it already.
     """
     cache = cache if cache is not None else FusionCache()
     check_extraction(x)
-    article_id = unique_article_id(conn, x.article.id, x.article.content_hash)
-    insert_article(conn, x, article_id)
+    a = x.article
+    content_hash = content_hash or a.content_hash  # once: it hashes the whole text
+    origin = origin_of(a.url, a.source)
+    article_id = unique_article_id(conn, a.id, content_hash)
+    insert_article(conn, x, article_id, content_hash)
     ids: dict[int, str] = {}
     for entity in x.entities:
         ids[id(entity)] = upsert_actor(conn, entity)
@@ -344,5 +355,6 @@ def add_extraction(conn: sqlite3.Connection, x: Extraction,
         for entity in [*event.actors, *event.recipients]:
             if id(entity) not in ids:
                 ids[id(entity)] = upsert_actor(conn, entity)
-        fuse_mention(conn, mention_row(x, article_id, index, event, ids), cache)
+        row = mention_row(x, article_id, index, event, ids, content_hash, origin)
+        fuse_mention(conn, row, cache)
     return article_id
