@@ -1,12 +1,14 @@
 """What fusion re-reads most, kept decoded by the one writer: a bounded, write-through cache.
 
 Fusing a mention compares it with stored candidates (their ``MentionKey``) and then
-summarises every record of the event it joins. Both were read back from SQLite and
-JSON-decoded for every new mention; ``FusionCache`` keeps them for recently touched
-events instead. It is only ever filled from what SQLite returns, updated by
-``fuse_mention`` in step with its own writes, emptied when a transaction rolls back,
-and emptied when another connection committed since (``PRAGMA data_version``), so it
-never serves a row that differs from the stored one. Both maps are LRU-bounded.
+summarises every record of the event it joins; every entity merges into its stored
+actor row. All of it was read back from SQLite (and JSON-decoded) for every new
+mention; ``FusionCache`` keeps it for recently touched events and actors instead.
+It holds only what SQLite returned or was just given (values stored as they are),
+is updated by ``fuse_mention`` and ``upsert_actor`` in step with their own writes,
+emptied when a transaction rolls back, and emptied when another connection committed
+since (``PRAGMA data_version``), so it never serves a row that differs from the
+stored one. Every map is LRU-bounded.
 """
 from __future__ import annotations
 
@@ -18,23 +20,31 @@ from ..fuse import MentionKey
 
 MAX_EVENT_ROWS = 20_000  # summary rows kept, over all cached events
 MAX_KEYS = 50_000  # mention keys kept
+MAX_ACTORS = 50_000  # actor rows kept
+
+# an actor row as ``actors`` stores it: (name, kind, country, sector, aliases JSON)
+ActorRow = tuple[str, str | None, str | None, str | None, str]
 
 
 class FusionCache:
     """Decoded summary rows per event id and ``MentionKey`` per mention key (LRU)."""
 
-    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS, max_keys: int = MAX_KEYS) -> None:
+    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS, max_keys: int = MAX_KEYS,
+                 max_actors: int = MAX_ACTORS) -> None:
         self.max_event_rows = max_event_rows
         self.max_keys = max_keys
+        self.max_actors = max_actors
         self._events: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._rows = 0
         self._keys: OrderedDict[str, MentionKey] = OrderedDict()
+        self._actors: OrderedDict[str, ActorRow] = OrderedDict()
         self._data_version: int | None = None
 
     def clear(self) -> None:
         """Forget everything (after a rollback, or another connection's commit)."""
         self._events.clear()
         self._keys.clear()
+        self._actors.clear()
         self._rows = 0
 
     def sync(self, conn: sqlite3.Connection) -> None:
@@ -88,3 +98,22 @@ class FusionCache:
         rows = self._events.pop(event_id, None)
         if rows is not None:
             self._rows -= len(rows)
+
+    # -- actors -------------------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> ActorRow | None:
+        """The cached ``actors`` row of ``actor_id``, if any."""
+        row = self._actors.get(actor_id)
+        if row is not None:
+            self._actors.move_to_end(actor_id)
+        return row
+
+    def put_actor(self, actor_id: str, row: ActorRow) -> None:
+        """Remember an actor row read or written (text or None values only: stored as is)."""
+        if not all(v is None or type(v) is str for v in row):
+            self._actors.pop(actor_id, None)  # SQLite would store another value: re-read it
+            return
+        self._actors[actor_id] = row
+        self._actors.move_to_end(actor_id)
+        while len(self._actors) > self.max_actors:
+            self._actors.popitem(last=False)

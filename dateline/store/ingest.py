@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
-from .cache import FusionCache
+from .cache import ActorRow, FusionCache
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -49,29 +49,49 @@ def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) 
     return wanted if row is None else f"{wanted}~{content_hash[:8]}"
 
 
-def upsert_actor(conn: sqlite3.Connection, entity: Entity) -> str:
-    """Insert or merge one entity into ``actors``; the merge is order-free (min, union)."""
+def _actor_row(conn: sqlite3.Connection, cache: FusionCache, aid: str) -> ActorRow | None:
+    """The stored ``actors`` row of ``aid`` (cached), None if there is none."""
+    row = cache.actor(aid)
+    if row is None:
+        found = conn.execute("SELECT name, kind, country, sector, aliases FROM actors "
+                             "WHERE id = ?", (aid,)).fetchone()
+        if found is None:
+            return None
+        row = tuple(found)
+        cache.put_actor(aid, row)
+    return row
+
+
+def upsert_actor(conn: sqlite3.Connection, entity: Entity,
+                 cache: FusionCache | None = None) -> str:
+    """Insert or merge one entity into ``actors``; the merge is order-free (min, union).
+
+    ``cache``: the writer's ``FusionCache`` (kept in step here), or None.
+    """
+    cache = cache if cache is not None else FusionCache()
     aid = actor_id(entity)
     names = {entity.name, *entity.aliases} - {""}
-    row = conn.execute("SELECT name, country, sector, aliases, kind FROM actors WHERE id = ?",
-                       (aid,)).fetchone()
+    row = _actor_row(conn, cache, aid)
     if row is None:
+        new = (entity.name, entity.kind, entity.country, entity.sector,
+               _dumps(sorted(names - {entity.name})))
         conn.execute("INSERT INTO actors(id, name, kind, country, sector, aliases) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     (aid, entity.name, entity.kind, entity.country, entity.sector,
-                      _dumps(sorted(names - {entity.name}))))
+                     "VALUES (?, ?, ?, ?, ?, ?)", (aid, *new))
+        cache.put_actor(aid, new)
         return aid
-    name = min(row["name"], entity.name)
-    aliases = (set(json.loads(row["aliases"])) | names | {row["name"]}) - {name}
+    old_name, old_kind, old_country, old_sector, old_aliases = row
+    name = min(old_name, entity.name)
+    aliases = (set(json.loads(old_aliases)) | names | {old_name}) - {name}
 
     def pick(old: str | None, new: str | None) -> str | None:
         return min(v for v in (old, new) if v) if (old or new) else None
 
-    merged = (name, pick(row["kind"], entity.kind), pick(row["country"], entity.country),
-              pick(row["sector"], entity.sector), _dumps(sorted(aliases)))
-    if merged != (row["name"], row["kind"], row["country"], row["sector"], row["aliases"]):
+    merged = (name, pick(old_kind, entity.kind), pick(old_country, entity.country),
+              pick(old_sector, entity.sector), _dumps(sorted(aliases)))
+    if merged != row:
         conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, "
                      "aliases = ? WHERE id = ?", (*merged, aid))
+        cache.put_actor(aid, merged)
     return aid
 
 
@@ -350,11 +370,11 @@ def add_extraction(conn: sqlite3.Connection, x: Extraction,
     insert_article(conn, x, article_id, content_hash)
     ids: dict[int, str] = {}
     for entity in x.entities:
-        ids[id(entity)] = upsert_actor(conn, entity)
+        ids[id(entity)] = upsert_actor(conn, entity, cache)
     for index, event in enumerate(x.events):
         for entity in [*event.actors, *event.recipients]:
             if id(entity) not in ids:
-                ids[id(entity)] = upsert_actor(conn, entity)
+                ids[id(entity)] = upsert_actor(conn, entity, cache)
         row = mention_row(x, article_id, index, event, ids, content_hash, origin)
         fuse_mention(conn, row, cache)
     return article_id

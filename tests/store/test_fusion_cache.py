@@ -47,7 +47,7 @@ def reference(tmp_path):
     return dump(path)
 
 
-def test_cached_rows_and_keys_are_the_stored_ones(tmp_path):
+def test_cached_rows_keys_and_actors_are_the_stored_ones(tmp_path):
     with Database(tmp_path / "c.db") as db:
         for x in copies():
             db.add(x)
@@ -62,12 +62,17 @@ def test_cached_rows_and_keys_are_the_stored_ones(tmp_path):
                                    "m.date_value, m.published, m.location, m.actors "
                                    "FROM mentions m WHERE key = ?", (key,)).fetchone()
             assert mk == key_of(load_mention(row))
+        assert cache._actors
+        for aid, actor in cache._actors.items():
+            assert actor == tuple(db._conn.execute(
+                "SELECT name, kind, country, sector, aliases FROM actors WHERE id = ?",
+                (aid,)).fetchone())
 
 
 def test_a_tiny_cache_gives_the_same_store(tmp_path, reference):
     path = tmp_path / "tiny.db"
     with Database(path) as db:
-        db._fusion = FusionCache(max_event_rows=2, max_keys=3)  # evicts all the time
+        db._fusion = FusionCache(max_event_rows=2, max_keys=3, max_actors=2)  # evicts all the time
         for x in copies():
             db.add(x)
         assert db._fusion._rows <= 2 and len(db._fusion._keys) <= 3
@@ -93,7 +98,7 @@ def test_a_rolled_back_article_leaves_nothing_in_the_cache(tmp_path, reference):
                          "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
         with pytest.raises(sqlite3.IntegrityError, match="disk on fire"):
             db.add(xs[-1])
-        assert not db._fusion._events and not db._fusion._keys
+        assert not db._fusion._events and not db._fusion._keys and not db._fusion._actors
         db._conn.execute("DROP TRIGGER boom")
         assert db.add(xs[-1]) == "new"
     assert dump(path) == reference
