@@ -62,6 +62,13 @@ def _actor_row(conn: sqlite3.Connection, cache: FusionCache, aid: str) -> ActorR
     return row
 
 
+def _pick(old: str | None, new: str | None) -> str | None:
+    """The smaller of two optional values (order-free merge), None when both are empty."""
+    if old and new:
+        return min(old, new)
+    return old or new or None
+
+
 def upsert_actor(conn: sqlite3.Connection, entity: Entity,
                  cache: FusionCache | None = None) -> str:
     """Insert or merge one entity into ``actors``; the merge is order-free (min, union).
@@ -82,12 +89,8 @@ def upsert_actor(conn: sqlite3.Connection, entity: Entity,
     old_name, old_kind, old_country, old_sector, old_aliases = row
     name = min(old_name, entity.name)
     aliases = (set(json.loads(old_aliases)) | names | {old_name}) - {name}
-
-    def pick(old: str | None, new: str | None) -> str | None:
-        return min(v for v in (old, new) if v) if (old or new) else None
-
-    merged = (name, pick(old_kind, entity.kind), pick(old_country, entity.country),
-              pick(old_sector, entity.sector), _dumps(sorted(aliases)))
+    merged = (name, _pick(old_kind, entity.kind), _pick(old_country, entity.country),
+              _pick(old_sector, entity.sector), _dumps(sorted(aliases)))
     if merged != row:
         conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, "
                      "aliases = ? WHERE id = ?", (*merged, aid))
@@ -181,8 +184,8 @@ def key_of(row: dict[str, Any]) -> MentionKey:
     return MentionKey(
         key=row["key"], article_id=row["article_id"], type=row["type"],
         date=row["date_value"], published=dt.date.fromisoformat(row["published"]),
-        countries=frozenset(p["country"] for p in people if p.get("country")),
-        actor_ids=frozenset(p["id"] for p in people),
+        countries=frozenset([p["country"] for p in people if p.get("country")]),
+        actor_ids=frozenset([p["id"] for p in people]),
         place=fold(loc.get("name")) or None, lat=loc.get("lat"), lon=loc.get("lon"))
 
 
