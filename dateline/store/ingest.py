@@ -202,6 +202,30 @@ _MENTION_COLUMNS = ["id", "key", "event_id", "article_id", "idx", "type", "modal
                     "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
 
 
+_SUMMARY_NAMES = [c.strip() for c in _SUMMARY_COLUMNS.split(",")]
+# the summary columns whose affinity (schema.sql) is not TEXT
+_INTEGER_COLUMNS = frozenset({"evidence_start", "evidence_end", "trigger_start", "trigger_end"})
+_REAL_COLUMNS = frozenset({"confidence"})
+
+
+def _as_stored(params: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary columns of a mention row being inserted (``params``: column -> bound
+    value) as SQLite will return them, or None for a value whose conversion by the
+    column's affinity is not modelled here (then read the row back instead)."""
+    out = {}
+    for col in _SUMMARY_NAMES:
+        v = params[col]
+        kind = type(v)
+        if col in _REAL_COLUMNS:
+            if kind is not float and kind is not int or v != v:  # NaN is stored as NULL
+                return None
+            v = float(v)  # REAL affinity stores integers as reals
+        elif v is not None and kind is not (int if col in _INTEGER_COLUMNS else str):
+            return None
+        out[col] = v
+    return out
+
+
 def load_mention(row: sqlite3.Row) -> dict[str, Any]:
     """A ``mentions`` row (all or some columns) as a dict, its JSON columns decoded."""
     out = dict(row)
@@ -325,18 +349,18 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
     values = dict(row, event_id=new_id)
+    params = [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
+               else values[c]) for c in _MENTION_COLUMNS]
     conn.execute(f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})",
-                 [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
-                   else values[c]) for c in _MENTION_COLUMNS])
+                 f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})", params)
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
          for role in ("actors", "recipients") for p in row["actors"][role]])
     # the new record as SQLite gives it back (types and JSON exactly as stored)
-    stored = _summary_row(conn.execute(f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?",
-                                       (row["id"],)).fetchone())
+    stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
     cache.put_mention_key(key_of(stored))
     rows = [*old_rows, stored]
     for event_id in olds:

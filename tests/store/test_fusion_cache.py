@@ -102,3 +102,18 @@ def test_a_rolled_back_article_leaves_nothing_in_the_cache(tmp_path, reference):
         db._conn.execute("DROP TRIGGER boom")
         assert db.add(xs[-1]) == "new"
     assert dump(path) == reference
+
+
+def test_as_stored_models_the_column_affinities_or_gives_up():
+    from dateline.store.ingest import _SUMMARY_NAMES, _as_stored
+
+    params = {c: "x" for c in _SUMMARY_NAMES}
+    params.update(confidence=1, evidence_start=3, evidence_end=None, trigger_start=4,
+                  trigger_end=5, mode=None)
+    out = _as_stored(params)
+    assert out["confidence"] == 1.0 and type(out["confidence"]) is float
+    assert out["evidence_start"] == 3 and out["mode"] is None and out["key"] == "x"
+    for col, odd in [("confidence", float("nan")), ("confidence", True), ("confidence", "1"),
+                     ("evidence_start", 3.0), ("evidence_start", "3"),
+                     ("trigger_end", False), ("cameo", 42)]:
+        assert _as_stored(dict(params, **{col: odd})) is None, (col, odd)
