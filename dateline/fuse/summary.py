@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from operator import itemgetter
 from typing import Any, Iterable
 
 from ..model import MODALITIES, QUAD, plover_category
@@ -69,13 +70,18 @@ def _date(rows: list[dict]) -> tuple[dict, dict]:
         basis = _majority([r["date_basis"] for r in rows], ("publication", "narrative"))
         return {"value": None, "text": None, "basis": basis or "publication"}, info
     with_it = [r for r in rows if r["date_value"] == chosen]
-    best = min(with_it, key=lambda r: (r["date_basis"] != "explicit", r["key"]))
+    best = with_it[_first_min([(r["date_basis"] != "explicit", r["key"]) for r in with_it])]
     return {"value": chosen, "text": best["date_text"], "basis": best["date_basis"]}, info
+
+
+def _first_min(keys: list[tuple]) -> int:
+    """The index of the first smallest of ``keys`` (as ``min(..., key=...)`` picks it)."""
+    return min([(k, i) for i, k in enumerate(keys)])[1]
 
 
 def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     roles: dict[str, list[int]] = {}  # actor id -> [records as actor, as recipient]
-    facts: dict[str, list[dict]] = {}  # in order of first appearance
+    facts: dict[str, list[tuple]] = {}  # (name, country, sector); in order of first appearance
     for row in rows:
         for slot, role in enumerate(("actors", "recipients")):
             for actor in row["actors"][role]:
@@ -83,15 +89,16 @@ def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
                 if aid not in facts:
                     roles[aid], facts[aid] = [0, 0], []
                 roles[aid][slot] += 1
-                facts[aid].append(actor)
+                facts[aid].append((actor["name"], actor.get("country"), actor.get("sector")))
     out: dict[str, list[dict]] = {"actors": [], "recipients": []}
     for aid, seen in facts.items():
         as_actor, as_recipient = roles[aid]
         role = "actors" if as_actor >= as_recipient else "recipients"
-        out[role].append({"id": aid,
-                          "name": _majority([a["name"] for a in seen]),
-                          "country": _majority([a.get("country") for a in seen]),
-                          "sector": _majority([a.get("sector") for a in seen])})
+        if len(set(seen)) == 1:  # every record agrees (the usual case): no vote
+            name, country, sector = seen[0]
+        else:
+            name, country, sector = (_majority([f[i] for f in seen]) for i in range(3))
+        out[role].append({"id": aid, "name": name, "country": country, "sector": sector})
     return out["actors"], out["recipients"]
 
 
@@ -110,14 +117,14 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids), ``mode``,
     ``context``, ``cameo``, ``confidence`` and ``evidence`` (EVENTS.md evidence or None).
     """
-    rows = sorted(rows, key=lambda r: r["key"])
+    rows = sorted(rows, key=itemgetter("key"))
     type_ = rows[0]["type"]
     date, date_info = _date(rows)
     modality = _majority([r["modality"] for r in rows], MODALITIES)
     plover = plover_category(type_, modality)
     actors, recipients = _participants(rows)
-    rep = min(rows, key=lambda r: (r["date_value"] != date["value"],
-                                   -float(r["confidence"] or 0), r["key"]))
+    rep = rows[_first_min([(r["date_value"] != date["value"], -float(r["confidence"] or 0),
+                             r["key"]) for r in rows])]
     reported = sorted({r["published"] for r in rows})
     span = interval(date["value"])
     record = {
