@@ -24,6 +24,8 @@ MAX_ACTORS = 50_000  # actor rows kept
 
 # an actor row as ``actors`` stores it: (name, kind, country, sector, aliases JSON)
 ActorRow = tuple[str, str | None, str | None, str | None, str]
+# the row, and its aliases decoded when the JSON is the canonical (sorted) form, else None
+ActorEntry = tuple[ActorRow, frozenset[str] | None]
 
 
 class FusionCache:
@@ -37,7 +39,7 @@ class FusionCache:
         self._events: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._rows = 0
         self._keys: OrderedDict[str, MentionKey] = OrderedDict()
-        self._actors: OrderedDict[str, ActorRow] = OrderedDict()
+        self._actors: OrderedDict[str, ActorEntry] = OrderedDict()
         self._data_version: int | None = None
 
     def clear(self) -> None:
@@ -101,19 +103,20 @@ class FusionCache:
 
     # -- actors -------------------------------------------------------------------------
 
-    def actor(self, actor_id: str) -> ActorRow | None:
-        """The cached ``actors`` row of ``actor_id``, if any."""
-        row = self._actors.get(actor_id)
-        if row is not None:
+    def actor(self, actor_id: str) -> ActorEntry | None:
+        """The cached ``actors`` row of ``actor_id`` and its decoded aliases, if any."""
+        entry = self._actors.get(actor_id)
+        if entry is not None:
             self._actors.move_to_end(actor_id)
-        return row
+        return entry
 
-    def put_actor(self, actor_id: str, row: ActorRow) -> None:
-        """Remember an actor row read or written (text or None values only: stored as is)."""
+    def put_actor(self, actor_id: str, row: ActorRow, aliases: frozenset[str] | None) -> None:
+        """Remember an actor row read or written (text or None values only: stored as is)
+        with its aliases (None unless ``row``'s JSON is exactly their sorted list)."""
         if not all(v is None or type(v) is str for v in row):
             self._actors.pop(actor_id, None)  # SQLite would store another value: re-read it
             return
-        self._actors[actor_id] = row
+        self._actors[actor_id] = (row, aliases)
         self._actors.move_to_end(actor_id)
         while len(self._actors) > self.max_actors:
             self._actors.popitem(last=False)

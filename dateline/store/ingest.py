@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
-from .cache import ActorRow, FusionCache
+from .cache import ActorEntry, ActorRow, FusionCache
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -49,17 +49,19 @@ def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) 
     return wanted if row is None else f"{wanted}~{content_hash[:8]}"
 
 
-def _actor_row(conn: sqlite3.Connection, cache: FusionCache, aid: str) -> ActorRow | None:
-    """The stored ``actors`` row of ``aid`` (cached), None if there is none."""
-    row = cache.actor(aid)
-    if row is None:
+def _actor_row(conn: sqlite3.Connection, cache: FusionCache, aid: str) -> ActorEntry | None:
+    """The stored ``actors`` row of ``aid`` and its decoded aliases (cached), None if none."""
+    entry = cache.actor(aid)
+    if entry is None:
         found = conn.execute("SELECT name, kind, country, sector, aliases FROM actors "
                              "WHERE id = ?", (aid,)).fetchone()
         if found is None:
             return None
-        row = tuple(found)
-        cache.put_actor(aid, row)
-    return row
+        row: ActorRow = tuple(found)  # type: ignore[assignment]
+        decoded = frozenset(json.loads(row[4]))
+        entry = (row, decoded if _dumps(sorted(decoded)) == row[4] else None)
+        cache.put_actor(aid, *entry)
+    return entry
 
 
 def _pick(old: str | None, new: str | None) -> str | None:
@@ -78,23 +80,28 @@ def upsert_actor(conn: sqlite3.Connection, entity: Entity,
     cache = cache if cache is not None else FusionCache()
     aid = actor_id(entity)
     names = {entity.name, *entity.aliases} - {""}
-    row = _actor_row(conn, cache, aid)
-    if row is None:
-        new = (entity.name, entity.kind, entity.country, entity.sector,
-               _dumps(sorted(names - {entity.name})))
+    entry = _actor_row(conn, cache, aid)
+    if entry is None:
+        first = names - {entity.name}
+        new = (entity.name, entity.kind, entity.country, entity.sector, _dumps(sorted(first)))
         conn.execute("INSERT INTO actors(id, name, kind, country, sector, aliases) "
                      "VALUES (?, ?, ?, ?, ?, ?)", (aid, *new))
-        cache.put_actor(aid, new)
+        cache.put_actor(aid, new, frozenset(first))
         return aid
+    row, known = entry
     old_name, old_kind, old_country, old_sector, old_aliases = row
     name = min(old_name, entity.name)
-    aliases = (set(json.loads(old_aliases)) | names | {old_name}) - {name}
-    merged = (name, _pick(old_kind, entity.kind), _pick(old_country, entity.country),
-              _pick(old_sector, entity.sector), _dumps(sorted(aliases)))
+    old_set = known if known is not None else set(json.loads(old_aliases))
+    aliases = (old_set | names | {old_name}) - {name}
+    head = (name, _pick(old_kind, entity.kind), _pick(old_country, entity.country),
+            _pick(old_sector, entity.sector))
+    if known is not None and aliases == known and head == row[:4]:
+        return aid  # nothing new (the usual case): the stored JSON is already sorted(aliases)
+    merged = (*head, _dumps(sorted(aliases)))
     if merged != row:
         conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, "
                      "aliases = ? WHERE id = ?", (*merged, aid))
-        cache.put_actor(aid, merged)
+    cache.put_actor(aid, merged, frozenset(aliases))
     return aid
 
 

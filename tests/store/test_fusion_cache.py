@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 
 import pytest
@@ -63,10 +64,11 @@ def test_cached_rows_keys_and_actors_are_the_stored_ones(tmp_path):
                                    "FROM mentions m WHERE key = ?", (key,)).fetchone()
             assert mk == key_of(load_mention(row))
         assert cache._actors
-        for aid, actor in cache._actors.items():
+        for aid, (actor, aliases) in cache._actors.items():
             assert actor == tuple(db._conn.execute(
                 "SELECT name, kind, country, sector, aliases FROM actors WHERE id = ?",
                 (aid,)).fetchone())
+            assert aliases is None or json.dumps(sorted(aliases), ensure_ascii=False) == actor[4]
 
 
 def test_a_tiny_cache_gives_the_same_store(tmp_path, reference):
