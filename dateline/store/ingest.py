@@ -289,14 +289,7 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
 def _candidate_keys(conn: sqlite3.Connection, cache: FusionCache,
                     cands: list[sqlite3.Row]) -> dict[str, MentionKey]:
     """The ``MentionKey`` of every candidate (by content key): cached, else read and decoded."""
-    found: dict[str, MentionKey] = {}
-    missing: list[str] = []
-    for cand in cands:
-        mk = cache.mention_key(cand["key"])
-        if mk is None:
-            missing.append(cand["key"])
-        else:
-            found[mk.key] = mk
+    found, missing = cache.mention_keys([cand[0] for cand in cands])
     for i in range(0, len(missing), 500):  # well under SQLite's bound-parameter limit
         chunk = missing[i:i + 500]
         for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
@@ -349,7 +342,7 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     k = key_of(row)
     olds = _matched_events(conn, cache, row, k)
     old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
-    new_id = event_id_for([row["key"], *(r["key"] for r in old_rows)])
+    new_id = event_id_for([row["key"], *[r["key"] for r in old_rows]])
     if olds and olds != [new_id]:  # else the records already carry the event's id
         marks = ",".join("?" * len(olds))
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
