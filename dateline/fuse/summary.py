@@ -25,6 +25,10 @@ from .compat import dates_compatible, fold
 from .dates import interval
 
 
+# the events.location column's JSON (one encoder: json.dumps with options builds one per call)
+_PLACE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def event_id_for(keys: Iterable[str]) -> str:
     """The id of the event holding records with these content keys (order-free)."""
     first = min(keys)
@@ -151,7 +155,7 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
         "date_end": span[1] if span else None, "date_disagree": int(date_info["disagree"]),
         "first_reported": reported[0], "last_reported": reported[-1],
         "place_date": span[0] if span else reported[0],
-        "location": json.dumps(record["location"], ensure_ascii=False, sort_keys=True)
+        "location": _PLACE_JSON.encode(record["location"])
         if record["location"] else None, "confidence": record["confidence"],
         "num_mentions": record["num_mentions"], "num_articles": record["num_articles"],
         "num_sources": record["num_sources"], "record": record,
