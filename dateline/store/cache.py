@@ -61,19 +61,12 @@ class FusionCache:
 
     # -- mention keys -------------------------------------------------------------------
 
-    def mention_keys(self, keys: list[str]) -> tuple[dict[str, MentionKey], list[str]]:
-        """The cached ``MentionKey`` of each of ``keys`` that has one, and the others."""
-        found: dict[str, MentionKey] = {}
-        missing: list[str] = []
-        cached, touch = self._keys, self._keys.move_to_end
-        for key in keys:
-            mk = cached.get(key)
-            if mk is None:
-                missing.append(key)
-            else:
-                touch(key)
-                found[key] = mk
-        return found, missing
+    def mention_key(self, key: str) -> MentionKey | None:
+        """The cached ``MentionKey`` of the mention with content key ``key``, if any."""
+        found = self._keys.get(key)
+        if found is not None:
+            self._keys.move_to_end(key)
+        return found
 
     def put_mention_key(self, mk: MentionKey) -> None:
         """Remember a mention's ``MentionKey`` (immutable once the mention is stored)."""

@@ -286,12 +286,12 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
     return conn.execute(sql, params).fetchall()
 
 
-def _candidate_keys(conn: sqlite3.Connection, cache: FusionCache,
-                    cands: list[sqlite3.Row]) -> dict[str, MentionKey]:
-    """The ``MentionKey`` of every candidate (by content key): cached, else read and decoded."""
-    found, missing = cache.mention_keys([cand[0] for cand in cands])
-    for i in range(0, len(missing), 500):  # well under SQLite's bound-parameter limit
-        chunk = missing[i:i + 500]
+def _load_keys(conn: sqlite3.Connection, cache: FusionCache,
+               keys: list[str]) -> dict[str, MentionKey]:
+    """The ``MentionKey`` of the stored mentions with these content keys, read and decoded."""
+    found: dict[str, MentionKey] = {}
+    for i in range(0, len(keys), 500):  # well under SQLite's bound-parameter limit
+        chunk = keys[i:i + 500]
         for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
                               f"({','.join('?' * len(chunk))})", chunk):
             mk = key_of(load_mention(r))
@@ -303,12 +303,22 @@ def _candidate_keys(conn: sqlite3.Connection, cache: FusionCache,
 def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
                     k: MentionKey) -> list[str]:
     """The ids of the stored events ``row`` is compatible with (sorted)."""
-    cands = _candidates(conn, row, k)
-    keys = _candidate_keys(conn, cache, cands)
     matched: set[str] = set()
-    for cand in cands:
-        if cand["event_id"] not in matched and compatible(k, keys[cand["key"]]):
-            matched.add(cand["event_id"])
+    pending: list[tuple[str, str]] = []  # (key, event id) of candidates not in the cache
+    for key, event_id in _candidates(conn, row, k):
+        if event_id in matched:
+            continue  # one compatible record is enough: skip the rest of its event
+        mk = cache.mention_key(key)
+        if mk is None:
+            pending.append((key, event_id))
+        elif compatible(k, mk):
+            matched.add(event_id)
+    pending = [(key, event_id) for key, event_id in pending if event_id not in matched]
+    if pending:
+        loaded = _load_keys(conn, cache, [key for key, _ in pending])
+        for key, event_id in pending:
+            if event_id not in matched and compatible(k, loaded[key]):
+                matched.add(event_id)
     return sorted(matched)
 
 
