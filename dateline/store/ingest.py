@@ -209,6 +209,9 @@ _MENTION_COLUMNS = ["id", "key", "event_id", "article_id", "idx", "type", "modal
                     "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
 
 
+_INSERT_MENTION = (f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})")
+_MENTION_JSON = [(c, c in _JSON_COLUMNS) for c in _MENTION_COLUMNS]  # (column, is JSON)
 _SUMMARY_NAMES = [c.strip() for c in _SUMMARY_COLUMNS.split(",")]
 # the summary columns whose affinity (schema.sql) is not TEXT
 _INTEGER_COLUMNS = frozenset({"evidence_start", "evidence_end", "trigger_start", "trigger_end"})
@@ -359,10 +362,9 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
     values = dict(row, event_id=new_id)
-    params = [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
-               else values[c]) for c in _MENTION_COLUMNS]
-    conn.execute(f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})", params)
+    params = [(_dumps(values[c]) if is_json and values[c] is not None else values[c])
+              for c, is_json in _MENTION_JSON]
+    conn.execute(_INSERT_MENTION, params)
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",
