@@ -29,7 +29,7 @@ ActorEntry = tuple[ActorRow, frozenset[str] | None]
 
 
 class FusionCache:
-    """Decoded summary rows per event id and ``MentionKey`` per mention key (LRU)."""
+    """Decoded summary rows per event id, ``MentionKey`` per mention key, actor rows (LRU)."""
 
     def __init__(self, max_event_rows: int = MAX_EVENT_ROWS, max_keys: int = MAX_KEYS,
                  max_actors: int = MAX_ACTORS) -> None:

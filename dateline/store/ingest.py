@@ -140,7 +140,8 @@ def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str,
         "INSERT INTO articles(id, source, origin, date, title, url, text, content_hash, "
         "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, a.source, origin_of(a.url, a.source), a.date.isoformat(), a.title, a.url,
-         a.text, content_hash or a.content_hash, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+         a.text, content_hash or a.content_hash,
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
     conn.executemany(
         'INSERT INTO timexes(article_id, start, "end", text, type, value, anchor, rule) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -283,8 +284,9 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
     marks = ",".join("?" * len(values))
     # rowids: the branches are then covered by their index, and the outer lookup direct
     sql = (f"SELECT m.key, m.event_id FROM mentions m "
-           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
-           f"ma.mention_id = m.id AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
+           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? "
+           f"AND EXISTS (SELECT 1 FROM mention_actors ma WHERE ma.mention_id = m.id "
+           f"AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
     params += [row["article_id"], *values, *values]
     return conn.execute(sql, params).fetchall()
 
