@@ -84,24 +84,25 @@ def _first_min(keys: list[tuple]) -> int:
 
 
 def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    roles: dict[str, list[int]] = {}  # actor id -> [records as actor, as recipient]
-    facts: dict[str, list[tuple]] = {}  # (name, country, sector); in order of first appearance
+    # actor id -> [records as actor, as recipient, (name, country, sector) of each record],
+    # in order of first appearance
+    seen: dict[str, list] = {}
     for row in rows:
-        for slot, role in enumerate(("actors", "recipients")):
-            for actor in row["actors"][role]:
-                aid = actor["id"]
-                if aid not in facts:
-                    roles[aid], facts[aid] = [0, 0], []
-                roles[aid][slot] += 1
-                facts[aid].append((actor["name"], actor.get("country"), actor.get("sector")))
+        parts = row["actors"]
+        for slot, role in ((0, "actors"), (1, "recipients")):
+            for actor in parts[role]:
+                entry = seen.get(actor["id"])
+                if entry is None:
+                    entry = seen[actor["id"]] = [0, 0, []]
+                entry[slot] += 1
+                entry[2].append((actor["name"], actor.get("country"), actor.get("sector")))
     out: dict[str, list[dict]] = {"actors": [], "recipients": []}
-    for aid, seen in facts.items():
-        as_actor, as_recipient = roles[aid]
+    for aid, (as_actor, as_recipient, facts) in seen.items():
         role = "actors" if as_actor >= as_recipient else "recipients"
-        if len(set(seen)) == 1:  # every record agrees (the usual case): no vote
-            name, country, sector = seen[0]
+        if len(set(facts)) == 1:  # every record agrees (the usual case): no vote
+            name, country, sector = facts[0]
         else:
-            name, country, sector = (_majority([f[i] for f in seen]) for i in range(3))
+            name, country, sector = (_majority([f[i] for f in facts]) for i in range(3))
         out[role].append({"id": aid, "name": name, "country": country, "sector": sector})
     return out["actors"], out["recipients"]
 
