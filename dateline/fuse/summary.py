@@ -109,6 +109,8 @@ def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 def _location(rows: list[dict]) -> dict | None:
     places = [r["location"] for r in rows if r["location"]]
+    if len({p.get("name") for p in places}) < 2:  # one name (the usual case): no vote
+        return places[0] if places else None
     names = [fold(p.get("name")) for p in places]  # folded once: fold is not cheap
     name = _majority(names)
     return next((p for p, n in zip(places, names) if n == name), None)
