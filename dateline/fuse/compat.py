@@ -31,8 +31,10 @@ def fold(text: str | None) -> str:
     """Lower case without accents or surrounding spaces (for comparing names)."""
     if not text:
         return ""
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        return text.casefold().strip()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+    return "".join([c for c in decomposed if not unicodedata.combining(c)]).casefold().strip()
 
 
 @dataclass(frozen=True)

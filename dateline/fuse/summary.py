@@ -17,11 +17,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from operator import itemgetter
 from typing import Any, Iterable
 
 from ..model import MODALITIES, QUAD, plover_category
 from .compat import dates_compatible, fold
 from .dates import interval
+
+
+# the events.location column's JSON (one encoder: json.dumps with options builds one per call)
+_PLACE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
 def event_id_for(keys: Iterable[str]) -> str:
@@ -30,10 +35,17 @@ def event_id_for(keys: Iterable[str]) -> str:
     return "ev-" + hashlib.sha1(first.encode()).hexdigest()[:12]
 
 
-def _majority(values: Iterable[Any], order: Iterable[Any] = ()) -> Any:
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
+def _majority(values: list[Any], order: Iterable[Any] = ()) -> Any:
+    if len(values) > 8:  # Counter counts in C, but its set-up dominates on a few values
+        counts: dict[Any, int] = Counter(values)
+        counts.pop(None, None)
+    else:
+        counts = {}
+        for v in values:
+            if v is not None:
+                counts[v] = counts.get(v, 0) + 1
+    if len(counts) < 2:  # no vote to break (the usual case): skip the ranking
+        return next(iter(counts), None)
     rank = {v: i for i, v in enumerate(order)}
     return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), str(v)))
 
@@ -43,6 +55,8 @@ def choose_date(values: list[str]) -> tuple[str | None, bool]:
     if not values:
         return None, False
     distinct = sorted(set(values))
+    if len(distinct) == 1:  # one value (the usual case) agrees with itself
+        return distinct[0], False
     support = {v: sum(1 for w in values if dates_compatible(v, w)) for v in distinct}
     best = min(distinct, key=lambda v: (-support[v], -len(v), v))
     disagree = any(not dates_compatible(a, b) for a in distinct for b in distinct)
@@ -55,43 +69,51 @@ def _date(rows: list[dict]) -> tuple[dict, dict]:
     counts = Counter(values)
     info = {"value": chosen, "disagree": disagree,
             "values": [{"value": v, "n": counts[v]} for v in sorted(counts)],
-            "undated": sum(1 for r in rows if not r["date_value"])}
+            "undated": len(rows) - len(values)}
     if chosen is None:
-        basis = _majority((r["date_basis"] for r in rows), ("publication", "narrative"))
+        basis = _majority([r["date_basis"] for r in rows], ("publication", "narrative"))
         return {"value": None, "text": None, "basis": basis or "publication"}, info
     with_it = [r for r in rows if r["date_value"] == chosen]
-    best = min(with_it, key=lambda r: (r["date_basis"] != "explicit", r["key"]))
+    best = with_it[_first_min([(r["date_basis"] != "explicit", r["key"]) for r in with_it])]
     return {"value": chosen, "text": best["date_text"], "basis": best["date_basis"]}, info
 
 
+def _first_min(keys: list[tuple]) -> int:
+    """The index of the first smallest of ``keys`` (as ``min(..., key=...)`` picks it)."""
+    return min([(k, i) for i, k in enumerate(keys)])[1]
+
+
 def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    roles: dict[str, Counter] = {}
-    facts: dict[str, list[dict]] = {}
-    order: list[str] = []
+    # actor id -> [records as actor, as recipient, (name, country, sector) of each record],
+    # in order of first appearance
+    seen: dict[str, list] = {}
     for row in rows:
-        for role in ("actors", "recipients"):
-            for actor in row["actors"][role]:
-                aid = actor["id"]
-                if aid not in roles:
-                    roles[aid], facts[aid] = Counter(), []
-                    order.append(aid)
-                roles[aid][role] += 1
-                facts[aid].append(actor)
+        parts = row["actors"]
+        for slot, role in ((0, "actors"), (1, "recipients")):
+            for actor in parts[role]:
+                entry = seen.get(actor["id"])
+                if entry is None:
+                    entry = seen[actor["id"]] = [0, 0, []]
+                entry[slot] += 1
+                entry[2].append((actor["name"], actor.get("country"), actor.get("sector")))
     out: dict[str, list[dict]] = {"actors": [], "recipients": []}
-    for aid in order:
-        role = "actors" if roles[aid]["actors"] >= roles[aid]["recipients"] else "recipients"
-        seen = facts[aid]
-        out[role].append({"id": aid,
-                          "name": _majority(a["name"] for a in seen),
-                          "country": _majority(a.get("country") for a in seen),
-                          "sector": _majority(a.get("sector") for a in seen)})
+    for aid, (as_actor, as_recipient, facts) in seen.items():
+        role = "actors" if as_actor >= as_recipient else "recipients"
+        if len(set(facts)) == 1:  # every record agrees (the usual case): no vote
+            name, country, sector = facts[0]
+        else:
+            name, country, sector = (_majority([f[i] for f in facts]) for i in range(3))
+        out[role].append({"id": aid, "name": name, "country": country, "sector": sector})
     return out["actors"], out["recipients"]
 
 
 def _location(rows: list[dict]) -> dict | None:
     places = [r["location"] for r in rows if r["location"]]
-    name = _majority(fold(p.get("name")) for p in places)
-    return next((p for p in places if fold(p.get("name")) == name), None)
+    if len({p.get("name") for p in places}) < 2:  # one name (the usual case): no vote
+        return places[0] if places else None
+    names = [fold(p.get("name")) for p in places]  # folded once: fold is not cheap
+    name = _majority(names)
+    return next((p for p, n in zip(places, names) if n == name), None)
 
 
 def summarise(rows: list[dict]) -> dict[str, Any]:
@@ -102,32 +124,32 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids), ``mode``,
     ``context``, ``cameo``, ``confidence`` and ``evidence`` (EVENTS.md evidence or None).
     """
-    rows = sorted(rows, key=lambda r: r["key"])
+    rows = sorted(rows, key=itemgetter("key"))
     type_ = rows[0]["type"]
     date, date_info = _date(rows)
-    modality = _majority((r["modality"] for r in rows), MODALITIES)
+    modality = _majority([r["modality"] for r in rows], MODALITIES)
     plover = plover_category(type_, modality)
     actors, recipients = _participants(rows)
-    rep = min(rows, key=lambda r: (r["date_value"] != date["value"],
-                                   -float(r["confidence"] or 0), r["key"]))
+    rep = rows[_first_min([(r["date_value"] != date["value"], -float(r["confidence"] or 0),
+                             r["key"]) for r in rows])]
     reported = sorted({r["published"] for r in rows})
     span = interval(date["value"])
     record = {
         "article_id": rep["article_id"], "type": type_,
-        "mode": _majority(r["mode"] for r in rows),
+        "mode": _majority([r["mode"] for r in rows]),
         "context": sorted({c for r in rows for c in r["context"] or []}),
-        "cameo": _majority(r["cameo"] for r in rows),
+        "cameo": _majority([r["cameo"] for r in rows]),
         "actors": actors, "recipients": recipients, "date": date,
         "location": _location(rows), "modality": modality, "plover": plover,
         "quad": QUAD[plover], "evidence": rep["evidence"],
-        "confidence": max(float(r["confidence"] or 0) for r in rows),
+        "confidence": max([float(r["confidence"] or 0) for r in rows]),
         "num_mentions": len(rows),
         "num_articles": len({r["article_id"] for r in rows}),
         "num_sources": len({r["origin"] for r in rows}),
         "reported": {"dates": reported, "min": reported[0], "max": reported[-1]},
         "dates": date_info,
     }
-    record["id"] = event_id_for(r["key"] for r in rows)
+    record["id"] = event_id_for([r["key"] for r in rows])
     return {
         "id": record["id"], "type": type_, "plover": plover, "quad": record["quad"],
         "mode": record["mode"], "modality": modality, "cameo": record["cameo"],
@@ -136,7 +158,7 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
         "date_end": span[1] if span else None, "date_disagree": int(date_info["disagree"]),
         "first_reported": reported[0], "last_reported": reported[-1],
         "place_date": span[0] if span else reported[0],
-        "location": json.dumps(record["location"], ensure_ascii=False, sort_keys=True)
+        "location": _PLACE_JSON.encode(record["location"])
         if record["location"] else None, "confidence": record["confidence"],
         "num_mentions": record["num_mentions"], "num_articles": record["num_articles"],
         "num_sources": record["num_sources"], "record": record,

@@ -18,6 +18,7 @@ from ..errors import DatelineError
 from ..fuse import fold
 from ..fuse.dates import month
 from ..model import Extraction
+from .cache import FusionCache
 from .ingest import add_extraction, load_mention
 from .queries import EventFilter, QueryError, fts_query, page
 
@@ -63,6 +64,7 @@ class Database:
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         self.path = str(path)
         self._lock = threading.RLock()
+        self._fusion = FusionCache()  # this writer's decoded fusion reads (see store/cache.py)
         if readonly and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such database")
         target = f"file:{Path(self.path).as_posix()}?mode=ro" if readonly else self.path
@@ -150,14 +152,17 @@ class Database:
         update are written in one transaction: all or nothing.
         """
         conn = self._conn
+        content_hash = extraction.article.content_hash
         conn.execute("BEGIN IMMEDIATE")
         try:
-            if self._has(extraction.article.content_hash):
+            if self._has(content_hash):
                 conn.execute("ROLLBACK")
                 return "duplicate"
-            add_extraction(conn, extraction)
+            self._fusion.sync(conn)
+            add_extraction(conn, extraction, self._fusion, content_hash)
             conn.execute("COMMIT")
         except BaseException:
+            self._fusion.clear()  # it may hold rows of the rolled-back writes
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
+from .cache import ActorEntry, ActorRow, FusionCache
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -33,8 +34,12 @@ def actor_id(entity: Entity) -> str:
     return entity.id
 
 
+# one encoder for every row: json.dumps with options builds a new one per call
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(value)
 
 
 def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) -> str:
@@ -44,28 +49,59 @@ def unique_article_id(conn: sqlite3.Connection, wanted: str, content_hash: str) 
     return wanted if row is None else f"{wanted}~{content_hash[:8]}"
 
 
-def upsert_actor(conn: sqlite3.Connection, entity: Entity) -> str:
-    """Insert or merge one entity into ``actors``; the merge is order-free (min, union)."""
+def _actor_row(conn: sqlite3.Connection, cache: FusionCache, aid: str) -> ActorEntry | None:
+    """The stored ``actors`` row of ``aid`` and its decoded aliases (cached), None if none."""
+    entry = cache.actor(aid)
+    if entry is None:
+        found = conn.execute("SELECT name, kind, country, sector, aliases FROM actors "
+                             "WHERE id = ?", (aid,)).fetchone()
+        if found is None:
+            return None
+        row: ActorRow = tuple(found)  # type: ignore[assignment]
+        decoded = frozenset(json.loads(row[4]))
+        entry = (row, decoded if _dumps(sorted(decoded)) == row[4] else None)
+        cache.put_actor(aid, *entry)
+    return entry
+
+
+def _pick(old: str | None, new: str | None) -> str | None:
+    """The smaller of two optional values (order-free merge), None when both are empty."""
+    if old and new:
+        return min(old, new)
+    return old or new or None
+
+
+def upsert_actor(conn: sqlite3.Connection, entity: Entity,
+                 cache: FusionCache | None = None) -> str:
+    """Insert or merge one entity into ``actors``; the merge is order-free (min, union).
+
+    ``cache``: the writer's ``FusionCache`` (kept in step here), or None.
+    """
+    cache = cache if cache is not None else FusionCache()
     aid = actor_id(entity)
     names = {entity.name, *entity.aliases} - {""}
-    row = conn.execute("SELECT name, country, sector, aliases, kind FROM actors WHERE id = ?",
-                       (aid,)).fetchone()
-    if row is None:
+    entry = _actor_row(conn, cache, aid)
+    if entry is None:
+        first = names - {entity.name}
+        new = (entity.name, entity.kind, entity.country, entity.sector, _dumps(sorted(first)))
         conn.execute("INSERT INTO actors(id, name, kind, country, sector, aliases) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     (aid, entity.name, entity.kind, entity.country, entity.sector,
-                      _dumps(sorted(names - {entity.name}))))
+                     "VALUES (?, ?, ?, ?, ?, ?)", (aid, *new))
+        cache.put_actor(aid, new, frozenset(first))
         return aid
-    name = min(row["name"], entity.name)
-    aliases = (set(json.loads(row["aliases"])) | names | {row["name"]}) - {name}
-
-    def pick(old: str | None, new: str | None) -> str | None:
-        return min(v for v in (old, new) if v) if (old or new) else None
-
-    conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, aliases = ? "
-                 "WHERE id = ?",
-                 (name, pick(row["kind"], entity.kind), pick(row["country"], entity.country),
-                  pick(row["sector"], entity.sector), _dumps(sorted(aliases)), aid))
+    row, known = entry
+    old_name, old_kind, old_country, old_sector, old_aliases = row
+    name = min(old_name, entity.name)
+    old_set = known if known is not None else set(json.loads(old_aliases))
+    aliases = (old_set | names | {old_name}) - {name}
+    head = (name, _pick(old_kind, entity.kind), _pick(old_country, entity.country),
+            _pick(old_sector, entity.sector))
+    if known is not None and aliases == known and head == row[:4]:
+        return aid  # nothing new (the usual case): the stored JSON is already sorted(aliases)
+    merged = (*head, _dumps(sorted(aliases)))
+    if merged != row:
+        conn.execute("UPDATE actors SET name = ?, kind = ?, country = ?, sector = ?, "
+                     "aliases = ? WHERE id = ?", (*merged, aid))
+    cache.put_actor(aid, merged, frozenset(aliases))
     return aid
 
 
@@ -96,14 +132,16 @@ def spans_for(event: Event, text_len: int) -> list[dict]:
     return out
 
 
-def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str) -> None:
-    """The article row, its timexes and its findings."""
+def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str,
+                   content_hash: str | None = None) -> None:
+    """The article row, its timexes and its findings (``content_hash``: the article's, if known)."""
     a = x.article
     conn.execute(
         "INSERT INTO articles(id, source, origin, date, title, url, text, content_hash, "
         "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, a.source, origin_of(a.url, a.source), a.date.isoformat(), a.title, a.url,
-         a.text, a.content_hash, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+         a.text, content_hash or a.content_hash,
+         dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
     conn.executemany(
         'INSERT INTO timexes(article_id, start, "end", text, type, value, anchor, rule) '
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -115,9 +153,15 @@ def insert_article(conn: sqlite3.Connection, x: Extraction, article_id: str) -> 
 
 
 def mention_row(x: Extraction, article_id: str, index: int, event: Event,
-                ids: dict[int, str]) -> dict[str, Any]:
-    """The ``mentions`` row of one article-level record (actors by store-wide id)."""
+                ids: dict[int, str], content_hash: str | None = None,
+                origin: str | None = None) -> dict[str, Any]:
+    """The ``mentions`` row of one article-level record (actors by store-wide id).
+
+    ``content_hash`` and ``origin``: the article's, when the caller has them already
+    (the hash reads the whole text).
+    """
     a = x.article
+    content_hash = content_hash or a.content_hash
     rec = event.to_record(article_id, index)
     parts: dict[str, list[dict]] = {}
     for role, entities in (("actors", event.actors), ("recipients", event.recipients)):
@@ -125,13 +169,13 @@ def mention_row(x: Extraction, article_id: str, index: int, event: Event,
     rec["actors"], rec["recipients"] = parts["actors"], parts["recipients"]
     ev = event.evidence[0] if event.evidence else None
     return {
-        "id": rec["id"], "key": f"{a.content_hash[:16]}:{index}", "article_id": article_id,
+        "id": rec["id"], "key": f"{content_hash[:16]}:{index}", "article_id": article_id,
         "idx": index, "type": event.type, "modality": event.modality,
         "mode": event.mode, "cameo": event.cameo, "context": rec["context"],
         "confidence": rec["confidence"], "evidence": rec["evidence"],
         "date_value": event.date.value, "date_text": event.date.text,
         "date_basis": event.date.basis, "published": a.date.isoformat(),
-        "origin": origin_of(a.url, a.source),
+        "origin": origin or origin_of(a.url, a.source),
         "evidence_start": ev.start if ev else None, "evidence_end": ev.end if ev else None,
         "trigger": ev.trigger if ev else None,
         "trigger_start": ev.trigger_start if ev else None,
@@ -148,8 +192,8 @@ def key_of(row: dict[str, Any]) -> MentionKey:
     return MentionKey(
         key=row["key"], article_id=row["article_id"], type=row["type"],
         date=row["date_value"], published=dt.date.fromisoformat(row["published"]),
-        countries=frozenset(p["country"] for p in people if p.get("country")),
-        actor_ids=frozenset(p["id"] for p in people),
+        countries=frozenset([p["country"] for p in people if p.get("country")]),
+        actor_ids=frozenset([p["id"] for p in people]),
         place=fold(loc.get("name")) or None, lat=loc.get("lat"), lon=loc.get("lon"))
 
 
@@ -164,6 +208,33 @@ _MENTION_COLUMNS = ["id", "key", "event_id", "article_id", "idx", "type", "modal
                     "cameo", "context", "confidence", "date_value", "date_text", "date_basis",
                     "published", "origin", "evidence_start", "evidence_end", "trigger",
                     "trigger_start", "trigger_end", "location", "actors", "spans", "record"]
+
+
+_INSERT_MENTION = (f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
+                   f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})")
+_MENTION_JSON = [(c, c in _JSON_COLUMNS) for c in _MENTION_COLUMNS]  # (column, is JSON)
+_SUMMARY_NAMES = [c.strip() for c in _SUMMARY_COLUMNS.split(",")]
+# the summary columns whose affinity (schema.sql) is not TEXT
+_INTEGER_COLUMNS = frozenset({"evidence_start", "evidence_end", "trigger_start", "trigger_end"})
+_REAL_COLUMNS = frozenset({"confidence"})
+
+
+def _as_stored(params: dict[str, Any]) -> dict[str, Any] | None:
+    """The summary columns of a mention row being inserted (``params``: column -> bound
+    value) as SQLite will return them, or None for a value whose conversion by the
+    column's affinity is not modelled here (then read the row back instead)."""
+    out = {}
+    for col in _SUMMARY_NAMES:
+        v = params[col]
+        kind = type(v)
+        if col in _REAL_COLUMNS:
+            if kind is not float and kind is not int or v != v:  # NaN is stored as NULL
+                return None
+            v = float(v)  # REAL affinity stores integers as reals
+        elif v is not None and kind is not (int if col in _INTEGER_COLUMNS else str):
+            return None
+        out[col] = v
+    return out
 
 
 def load_mention(row: sqlite3.Row) -> dict[str, Any]:
@@ -187,39 +258,88 @@ def _prefixes(value: str) -> list[str]:
     return [value[:i] for i in range(1, len(value) + 1)]
 
 
-def _candidates(conn: sqlite3.Connection, row: dict[str, Any]) -> list[dict[str, Any]]:
-    """Stored records that may be the same act as ``row``: same type, a shared country
-    or actor, and a date (prefix either way) or publication day ``compatible`` could accept.
+def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
+                k: MentionKey) -> list[sqlite3.Row]:
+    """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
+    country or actor, and a date (prefix either way) or publication day ``compatible``
+    could accept; their content key and event id.
 
     Each branch is an index range on ``mentions(type, date_value)`` or
     ``mentions(type, published)``.
     """
-    k = key_of(row)
     values = sorted(k.countries) + sorted(k.actor_ids)
     if not values:
         return []
     monday = k.published - dt.timedelta(days=k.published.weekday())
     lo, hi = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
-    branches = ["SELECT id FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
+    branches = ["SELECT rowid FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
     params: list[Any] = [k.type, lo, hi]
     if k.date:
         prefixes = _prefixes(k.date)
-        branches += [f"SELECT id FROM mentions WHERE type = ? AND date_value IN "
+        branches += [f"SELECT rowid FROM mentions WHERE type = ? AND date_value IN "
                      f"({','.join('?' * len(prefixes))})",
-                     "SELECT id FROM mentions WHERE type = ? AND date_value > ? "
+                     "SELECT rowid FROM mentions WHERE type = ? AND date_value > ? "
                      "AND date_value < ?"]
         params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
     marks = ",".join("?" * len(values))
-    sql = (f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.id IN ({' UNION '.join(branches)}) "
-           f"AND m.article_id != ? AND EXISTS (SELECT 1 FROM mention_actors ma WHERE "
-           f"ma.mention_id = m.id AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
+    # rowids: the branches are then covered by their index, and the outer lookup direct
+    sql = (f"SELECT m.key, m.event_id FROM mentions m "
+           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? "
+           f"AND EXISTS (SELECT 1 FROM mention_actors ma WHERE ma.mention_id = m.id "
+           f"AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
     params += [row["article_id"], *values, *values]
-    return [load_mention(r) for r in conn.execute(sql, params)]
+    return conn.execute(sql, params).fetchall()
 
 
-def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
-    rows = [_summary_row(r) for r in conn.execute(
-        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
+def _load_keys(conn: sqlite3.Connection, cache: FusionCache,
+               keys: list[str]) -> dict[str, MentionKey]:
+    """The ``MentionKey`` of the stored mentions with these content keys, read and decoded."""
+    found: dict[str, MentionKey] = {}
+    for i in range(0, len(keys), 500):  # well under SQLite's bound-parameter limit
+        chunk = keys[i:i + 500]
+        for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
+                              f"({','.join('?' * len(chunk))})", chunk):
+            mk = key_of(load_mention(r))
+            cache.put_mention_key(mk)
+            found[mk.key] = mk
+    return found
+
+
+def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
+                    k: MentionKey) -> list[str]:
+    """The ids of the stored events ``row`` is compatible with (sorted)."""
+    matched: set[str] = set()
+    pending: list[tuple[str, str]] = []  # (key, event id) of candidates not in the cache
+    for key, event_id in _candidates(conn, row, k):
+        if event_id in matched:
+            continue  # one compatible record is enough: skip the rest of its event
+        mk = cache.mention_key(key)
+        if mk is None:
+            pending.append((key, event_id))
+        elif compatible(k, mk):
+            matched.add(event_id)
+    pending = [(key, event_id) for key, event_id in pending if event_id not in matched]
+    if pending:
+        loaded = _load_keys(conn, cache, [key for key, _ in pending])
+        for key, event_id in pending:
+            if event_id not in matched and compatible(k, loaded[key]):
+                matched.add(event_id)
+    return sorted(matched)
+
+
+def _event_rows(conn: sqlite3.Connection, cache: FusionCache,
+                event_id: str) -> list[dict[str, Any]]:
+    """The summary rows of every stored record of ``event_id`` (cached; do not mutate)."""
+    rows = cache.event_rows(event_id)
+    if rows is None:
+        rows = [_summary_row(r) for r in conn.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
+        cache.put_event(event_id, rows)
+    return rows
+
+
+def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """The ``events`` row summarising ``rows``, every record of one event."""
     ev = summarise(rows)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
@@ -227,35 +347,40 @@ def _write_event(conn: sqlite3.Connection, event_id: str) -> None:
                  [ev[c] for c in cols] + [_dumps(ev["record"])])
 
 
-def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any]) -> str:
-    """Store one mention row, joining (and possibly bridging) the events it matches."""
+def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
+                 cache: FusionCache | None = None) -> str:
+    """Store one mention row, joining (and possibly bridging) the events it matches.
+
+    ``cache`` must be the writer's own ``FusionCache`` (kept in step here), or None.
+    """
+    cache = cache if cache is not None else FusionCache()
     k = key_of(row)
-    old_events: set[str] = set()
-    for cand in _candidates(conn, row):
-        if cand["event_id"] not in old_events and compatible(k, key_of(cand)):
-            old_events.add(cand["event_id"])
-    olds = sorted(old_events)
-    keys = [row["key"]]
-    if olds:
+    olds = _matched_events(conn, cache, row, k)
+    old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
+    new_id = event_id_for([row["key"], *[r["key"] for r in old_rows]])
+    if olds and olds != [new_id]:  # else the records already carry the event's id
         marks = ",".join("?" * len(olds))
-        keys += [r[0] for r in conn.execute(
-            f"SELECT key FROM mentions WHERE event_id IN ({marks})", olds)]
-    new_id = event_id_for(keys)
-    if olds:
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
     values = dict(row, event_id=new_id)
-    conn.execute(f"INSERT INTO mentions({', '.join(_MENTION_COLUMNS)}) "
-                 f"VALUES ({', '.join('?' * len(_MENTION_COLUMNS))})",
-                 [(_dumps(values[c]) if c in _JSON_COLUMNS and values[c] is not None
-                   else values[c]) for c in _MENTION_COLUMNS])
+    params = [(_dumps(values[c]) if is_json and values[c] is not None else values[c])
+              for c, is_json in _MENTION_JSON]
+    conn.execute(_INSERT_MENTION, params)
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
          for role in ("actors", "recipients") for p in row["actors"][role]])
-    _write_event(conn, new_id)
+    # the new record as SQLite gives it back (types and JSON exactly as stored)
+    stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
+    cache.put_mention_key(key_of(stored))
+    rows = [*old_rows, stored]
+    for event_id in olds:
+        cache.drop_event(event_id)
+    cache.put_event(new_id, rows)
+    _write_event(conn, rows)
     return new_id
 
 
@@ -270,17 +395,27 @@ def check_extraction(x: Extraction) -> None:
                                 f"not one of {', '.join(MODALITIES)}")
 
 
-def add_extraction(conn: sqlite3.Connection, x: Extraction) -> str:
-    """Store ``x`` (its article is known not to be stored yet); returns its article id."""
+def add_extraction(conn: sqlite3.Connection, x: Extraction,
+                   cache: FusionCache | None = None, content_hash: str | None = None) -> str:
+    """Store ``x`` (its article is known not to be stored yet); returns its article id.
+
+    ``cache``: the writer's ``FusionCache`` (see ``fuse_mention``), or None;
+    ``content_hash``: the article's, if the caller computed it already.
+    """
+    cache = cache if cache is not None else FusionCache()
     check_extraction(x)
-    article_id = unique_article_id(conn, x.article.id, x.article.content_hash)
-    insert_article(conn, x, article_id)
+    a = x.article
+    content_hash = content_hash or a.content_hash  # once: it hashes the whole text
+    origin = origin_of(a.url, a.source)
+    article_id = unique_article_id(conn, a.id, content_hash)
+    insert_article(conn, x, article_id, content_hash)
     ids: dict[int, str] = {}
     for entity in x.entities:
-        ids[id(entity)] = upsert_actor(conn, entity)
+        ids[id(entity)] = upsert_actor(conn, entity, cache)
     for index, event in enumerate(x.events):
         for entity in [*event.actors, *event.recipients]:
             if id(entity) not in ids:
-                ids[id(entity)] = upsert_actor(conn, entity)
-        fuse_mention(conn, mention_row(x, article_id, index, event, ids))
+                ids[id(entity)] = upsert_actor(conn, entity, cache)
+        row = mention_row(x, article_id, index, event, ids, content_hash, origin)
+        fuse_mention(conn, row, cache)
     return article_id
