@@ -1,9 +1,16 @@
-"""Small dependency-tree helpers shared by the arguments and modality finders."""
+"""Small dependency-tree helpers shared by the arguments and modality finders.
+
+They read the parse from the per-Doc lists of ``nlp/doccache.py`` (labels, heads,
+children by token index): these helpers run thousands of times per article, and
+``token.dep_`` or ``token.children`` build new Python objects on every access.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from spacy.tokens import Token
+
+from ..nlp.doccache import child_indices, dep_labels, head_indices, lemma_lowers, lower_forms, subtree_edges
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -11,30 +18,56 @@ GOVERNING_DEPS = ("xcomp", "ccomp", "obj", "csubj", "acl", "nmod", "obl:arg", "c
 
 
 def dep(token: Token) -> str:
-    return token.dep_.lower()
+    """``token.dep_``, lower-cased."""
+    return dep_labels(token.doc)[token.i]
+
+
+def _has_dep(label: str, deps: tuple[str, ...]) -> bool:
+    """Whether ``label`` is one of ``deps`` or a subtype of one ("obl:mod" of "obl")."""
+    for d in deps:
+        if label == d or (label.startswith(d) and label[len(d):len(d) + 1] == ":"):
+            return True
+    return False
+
+
+def child_ids(token: Token, *deps: str) -> list[int]:
+    """Indices of the children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
+    doc = token.doc
+    labels = dep_labels(doc)
+    return [j for j in child_indices(doc)[token.i] if _has_dep(labels[j], deps)]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
     """Children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
-    return [c for c in token.children if any(dep(c) == d or dep(c).startswith(d + ":") for d in deps)]
+    doc = token.doc
+    labels = dep_labels(doc)
+    return [doc[j] for j in child_indices(doc)[token.i] if _has_dep(labels[j], deps)]
 
 
 def case_of(token: Token) -> str | None:
     """The preposition marking a nominal ("à", "avec", "entre"), lower-cased."""
-    cases = [c for c in token.children if dep(c) in ("case", "mark") and c.i < token.i]
+    doc = token.doc
+    labels = dep_labels(doc)
+    i = token.i
+    cases = [j for j in child_indices(doc)[i] if j < i and labels[j] in ("case", "mark")]
     if not cases:
         return None
-    return " ".join(c.lower_ for c in cases)
+    lowers = lower_forms(doc)
+    return " ".join(lowers[j] for j in cases)
 
 
 def is_passive(verb: Token) -> bool:
     """A passive clause: "être" + participle or "par X"; a reflexive "s'est rendue" is active
     even where the parser labels its subject ``nsubj:pass``."""
-    if any(c.lemma_.lower() == "se" for c in verb.children):
+    doc = verb.doc
+    kids = child_indices(doc)[verb.i]
+    lemmas = lemma_lowers(doc)
+    if any(lemmas[j] == "se" for j in kids):
         return False
     if verb.pos_ == "ADJ" and any(c.lemma_ == "être" for c in children(verb, "cop")):
         return True  # "a été empoisonné" tagged as a copula and an adjective
-    return bool(children(verb, "aux:pass") or [c for c in verb.children if dep(c) == "obl:agent"])
+    labels = dep_labels(doc)
+    return bool(child_ids(verb, "aux:pass") or any(labels[j] == "obl:agent" for j in kids))
 
 
 # Besides, a purpose clause ("ont manifesté pour dénoncer") is the content of the act it serves.
@@ -43,30 +76,40 @@ CONTENT_DEPS = GOVERNING_DEPS + ("advcl",)
 
 def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNING_DEPS) -> Iterator[Token]:
     """The chain of words governing ``token`` through complement-like dependencies."""
-    cur = token
+    doc = token.doc
+    labels, heads = dep_labels(doc), head_indices(doc)
+    cur = token.i
     for _ in range(max_depth):
-        if cur.head is cur or not any(dep(cur) == d or dep(cur).startswith(d + ":") for d in deps):
+        if heads[cur] == cur or not _has_dep(labels[cur], deps):
             return
-        cur = cur.head
-        yield cur
+        cur = heads[cur]
+        yield doc[cur]
 
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads it is coordinated with ("X et Y")."""
-    out, todo = [], [token]
+    doc = token.doc
+    labels, kids = dep_labels(doc), child_indices(doc)
+    out, todo = [], [token.i]
     while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(children(t, "conj"))
-    return sorted(out, key=lambda t: t.i)
+        i = todo.pop()
+        out.append(i)
+        todo.extend(j for j in kids[i] if _has_dep(labels[j], ("conj",)))
+    return [doc[i] for i in sorted(out)]
+
+
+_CLAUSE_DEPS = ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis")
 
 
 def own_span(token: Token) -> tuple[int, int]:
     """Token index range of ``token``'s subtree without its conjuncts and clauses."""
-    skip = {c.i for c in token.children
-            if dep(c) in ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis") or dep(c).startswith("acl")}
-    idx = [token.i]
-    for c in token.children:
-        if c.i not in skip:
-            idx.extend(t.i for t in c.subtree)
-    return min(idx), max(idx) + 1
+    doc = token.doc
+    labels = dep_labels(doc)
+    low, high = subtree_edges(doc)
+    start = end = token.i
+    for j in child_indices(doc)[token.i]:
+        label = labels[j]
+        if label in _CLAUSE_DEPS or label.startswith("acl"):
+            continue
+        start, end = min(start, low[j]), max(end, high[j])
+    return start, end + 1

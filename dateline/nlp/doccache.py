@@ -44,3 +44,117 @@ def sentence_of(token: Token) -> Span:
     """``token.sent``, from the cached sentence list."""
     doc = token.doc
     return sentences(doc)[sentence_index(doc, token.i)]
+
+
+# --- the dependency tree as plain lists (the events stage walks it per event) ---------
+
+_TREE = ("dateline", "tree")
+
+
+def _tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
+    """(head index, lower-cased dependency label, child indices) of every token, built once.
+
+    Reading ``token.dep_`` or iterating ``token.children`` builds Python objects on
+    every access; one numpy export of the parse gives the same facts (call only after
+    the parser has run: the tree never changes afterwards).
+    """
+    tree = doc.user_data.get(_TREE)
+    if tree is None:
+        from spacy.attrs import DEP, HEAD
+
+        arr = doc.to_array([HEAD, DEP]) if len(doc) else None
+        heads: list[int] = []
+        labels: list[str] = []
+        if arr is not None:
+            strings = doc.vocab.strings
+            names: dict[int, str] = {}
+            rel = arr[:, 0].astype("int64").tolist()
+            heads = [i + r for i, r in enumerate(rel)]
+            for key in arr[:, 1].tolist():
+                name = names.get(key)
+                if name is None:
+                    name = names[key] = strings[key].lower()
+                labels.append(name)
+        kids: list[list[int]] = [[] for _ in heads]
+        for i, h in enumerate(heads):
+            if h != i:
+                kids[h].append(i)
+        tree = doc.user_data[_TREE] = (heads, labels, [tuple(k) for k in kids])
+    return tree
+
+
+def dep_labels(doc: Doc) -> list[str]:
+    """``token.dep_.lower()`` of every token, by index."""
+    return _tree(doc)[1]
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """``token.head.i`` of every token, by index (a root is its own head)."""
+    return _tree(doc)[0]
+
+
+def child_indices(doc: Doc) -> list[tuple[int, ...]]:
+    """Indices of ``token.children`` of every token, in text order, by index."""
+    return _tree(doc)[2]
+
+
+def subtree_edges(doc: Doc) -> tuple[list[int], list[int]]:
+    """(lowest, highest) token index in each token's subtree (``token.subtree``), by index."""
+    edges = doc.user_data.get(("dateline", "subtree_edges"))
+    if edges is None:
+        heads, _, kids = _tree(doc)
+        low = list(range(len(heads)))
+        high = list(range(len(heads)))
+        # Children before their heads: a post-order walk from every root.
+        order: list[int] = []
+        todo = [i for i, h in enumerate(heads) if h == i]
+        while todo:
+            i = todo.pop()
+            order.append(i)
+            todo.extend(kids[i])
+        for i in reversed(order):
+            h = heads[i]
+            if h != i:
+                low[h] = min(low[h], low[i])
+                high[h] = max(high[h], high[i])
+        edges = doc.user_data[("dateline", "subtree_edges")] = (low, high)
+    return edges
+
+
+def _column(doc: Doc, name: str, attr: str) -> list[str]:
+    """A string attribute of every token, by index, built once with one numpy export."""
+    col = doc.user_data.get(("dateline", name))
+    if col is None:
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+        col = []
+        for key in (doc.to_array(attr).tolist() if len(doc) else []):
+            value = names.get(key)
+            if value is None:
+                value = names[key] = strings[key]
+            col.append(value)
+        doc.user_data[("dateline", name)] = col
+    return col
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, by index."""
+    return _column(doc, "lower", "LOWER")
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, by index."""
+    col = doc.user_data.get(("dateline", "lemma_lower"))
+    if col is None:
+        col = doc.user_data[("dateline", "lemma_lower")] = [s.lower() for s in _column(doc, "lemma", "LEMMA")]
+    return col
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_`` of every token, by index."""
+    return _column(doc, "lemma", "LEMMA")
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """``token.pos_`` of every token, by index."""
+    return _column(doc, "pos", "POS")
