@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..model import Entity, Place
+from ..nlp.doccache import sentence_words
 from .lexicon import Context, TriggerEntry
 
 MULTILATERAL = ("IGO", "UNO", "EUR")
@@ -32,15 +33,15 @@ def consult_cameo(mode: str | None, default: str | None) -> str | None:
 
 def contexts_for(sentence: Span, contexts: tuple[Context, ...], extra: tuple[str, ...] = ()) -> list[str]:
     """Contexts whose keywords (lemmas, or phrases in the lower-cased text) the sentence holds."""
-    lemmas = {t.lemma_.lower() for t in sentence}
-    text = sentence.text.lower()
+    lemmas, text = sentence_words(sentence)
     found = list(extra)
     for ctx in contexts:
         if ctx.name in found:
             continue
-        if any((kw in lemmas) if " " not in kw else (kw in text) for kw in ctx.keywords):
+        if not ctx.words.isdisjoint(lemmas) or any(kw in text for kw in ctx.phrases):
             found.append(ctx.name)
     return found
+
 
 
 def code(entry: TriggerEntry, type_: str, participants: list[Entity], place: Place | None) -> tuple[str | None, str | None]:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, Event, EventDate, Evidence, Place
-from ..nlp.doccache import sentences
+from ..nlp.doccache import lemma_lowers, sentence_index, sentence_of, sentences, subtree_ends
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
 from .coding import code, contexts_for
@@ -56,7 +56,7 @@ class EventExtractor:
         home = home_country(doc)
         found: list[Candidate] = []
         for trig in triggers:
-            idx = sent_index.get(trig.head.sent.start, 0)
+            idx = sent_index.get(sentence_of(trig.head).start, 0)
             for cand in self._candidates_for(doc, trig, idx, found):
                 found.append(cand)
         self._content_recipients(doc, matched, absorbed_by, found)
@@ -136,11 +136,11 @@ class EventExtractor:
             ev = cand.event
             if ev.recipients or ev.type not in self.lexicon.arguments.about_the_doer:
                 continue
-            for tok in doc[cand.clause_start: cand.clause_end]:
-                inner = at.get(tok.i)
-                if inner is None or inner is cand or tok.i == cand.head_i:
+            for i in range(cand.clause_start, cand.clause_end):
+                inner = at.get(i)
+                if inner is None or inner is cand or i == cand.head_i:
                     continue
-                if not any(g.i == cand.head_i for g in governors(tok, max_depth=4, deps=CONTENT_DEPS)):
+                if not any(g.i == cand.head_i for g in governors(doc[i], max_depth=4, deps=CONTENT_DEPS)):
                     continue
                 mine = {a.id for a in ev.actors}
                 ev.recipients = [e for e in inner.event.actors or inner.event.recipients if e.id not in mine]
@@ -180,7 +180,7 @@ class EventExtractor:
 
     def _make(self, doc: Doc, trig: Trigger, verb: Token, idx: int, type_: str, modality: str,
               parts: Participants, call: ModalityCall) -> Candidate:
-        sent = trig.head.sent
+        sent = sentence_of(trig.head)
         date = self._date(doc, trig, sent, modality)
         if modality == "asserted" and _after(date.value, doc):
             modality = "future"  # an act dated after publication is announced, not done
@@ -193,9 +193,9 @@ class EventExtractor:
                       context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
                       location=parts.place)
         nominal = trig.head.pos_ in NOMINAL_POS
-        sub = list(verb.subtree)
+        first, last = subtree_ends(doc)
         cand = Candidate(event=event, sent_index=idx, nominal=nominal,
-                         head_i=trig.head.i, clause_start=sub[0].i, clause_end=sub[-1].i + 1,
+                         head_i=trig.head.i, clause_start=first[verb.i], clause_end=last[verb.i] + 1,
                          distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
                          anaphoric=nominal and _demonstrative(trig.head),
                          cues=[call.cue] if call.cue else [])
@@ -321,10 +321,11 @@ class EventExtractor:
 
     def _natural_cause(self, doc: Doc, head_i: int) -> bool:
         """Whether the act's sentence, or the one before, names a natural or accidental cause."""
-        sent = doc[head_i].sent
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        sents = sentences(doc)
+        k = sentence_index(doc, head_i)
+        start = sents[k - 1].start if k > 0 else sents[k].start
         causes = self.lexicon.arguments.natural_causes
-        return any(t.lemma_.lower() in causes for t in doc[start: sent.end])
+        return not causes.isdisjoint(lemma_lowers(doc)[start: sents[k].end])
 
     def _fallback_country(self, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon."""

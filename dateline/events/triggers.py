@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..nlp.doccache import lemmas, lower_forms, pos_tags, punct_flags, sentence_of
 from .lexicon import TriggerEntry
 
 
@@ -94,15 +95,14 @@ class TriggerMatcher:
         """Past participles the lemmatiser left as such ("empoisonné" -> "empoisonné"):
         their -er infinitive, when the lexicon knows it."""
         out = []
-        for tok in doc:
-            low = tok.lower_
-            if tok.lemma_ in self.by_anchor or tok.pos_ not in ("ADJ", "NOUN", "VERB"):
+        for i, (low, lemma, pos) in enumerate(zip(lower_forms(doc), lemmas(doc), pos_tags(doc))):
+            if lemma in self.by_anchor or pos not in ("ADJ", "NOUN", "VERB"):
                 continue
             for suffix in PARTICIPLE_ENDINGS:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
                     guess = low[: -len(suffix)] + "er"
                     if guess in self.by_anchor:
-                        out.append((tok.i, guess, True))
+                        out.append((i, guess, True))
                     break
         return out
 
@@ -119,16 +119,16 @@ PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 def _rest(doc: Doc, start: int, entry: TriggerEntry) -> list[int] | None:
     """Token indices of the entry's words from ``start``, each within ``gap`` tokens of the last."""
     idx = [start]
-    sent_end = doc[start].sent.end
+    sent_end = sentence_of(doc[start]).end
+    lemma, lower, punct = lemmas(doc), lower_forms(doc), punct_flags(doc)
     for alts in entry.pattern[1:]:
         forms = _forms(alts)
         nxt = None
         for j in range(idx[-1] + 1, min(idx[-1] + 2 + entry.gap, sent_end)):
-            tok = doc[j]
-            if tok.lemma_ in forms or tok.lower_ in forms:
+            if lemma[j] in forms or lower[j] in forms:
                 nxt = j
                 break
-            if tok.is_punct:
+            if punct[j]:
                 break
         if nxt is None:
             return None

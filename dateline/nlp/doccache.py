@@ -98,27 +98,54 @@ def child_indices(doc: Doc) -> list[tuple[int, ...]]:
     return _tree(doc)[2]
 
 
+def _bottom_up(doc: Doc) -> list[int]:
+    """Token indices with every child before its head."""
+    heads, _, kids = _tree(doc)
+    order: list[int] = []
+    todo = [i for i, h in enumerate(heads) if h == i]
+    while todo:
+        i = todo.pop()
+        order.append(i)
+        todo.extend(kids[i])
+    order.reverse()
+    return order
+
+
 def subtree_edges(doc: Doc) -> tuple[list[int], list[int]]:
     """(lowest, highest) token index in each token's subtree (``token.subtree``), by index."""
     edges = doc.user_data.get(("dateline", "subtree_edges"))
     if edges is None:
-        heads, _, kids = _tree(doc)
+        heads = _tree(doc)[0]
         low = list(range(len(heads)))
         high = list(range(len(heads)))
-        # Children before their heads: a post-order walk from every root.
-        order: list[int] = []
-        todo = [i for i, h in enumerate(heads) if h == i]
-        while todo:
-            i = todo.pop()
-            order.append(i)
-            todo.extend(kids[i])
-        for i in reversed(order):
+        for i in _bottom_up(doc):
             h = heads[i]
             if h != i:
                 low[h] = min(low[h], low[i])
                 high[h] = max(high[h], high[i])
         edges = doc.user_data[("dateline", "subtree_edges")] = (low, high)
     return edges
+
+
+def subtree_ends(doc: Doc) -> tuple[list[int], list[int]]:
+    """Index of the first and of the last token ``token.subtree`` yields, by index.
+
+    spaCy yields the left children's subtrees, the token, then the right ones', so
+    in a non-projective tree these need not be the subtree's lowest and highest index.
+    """
+    ends = doc.user_data.get(("dateline", "subtree_ends"))
+    if ends is None:
+        kids = _tree(doc)[2]
+        first = list(range(len(kids)))
+        last = list(range(len(kids)))
+        for i in _bottom_up(doc):
+            k = kids[i]
+            if k and k[0] < i:
+                first[i] = first[k[0]]
+            if k and k[-1] > i:
+                last[i] = last[k[-1]]
+        ends = doc.user_data[("dateline", "subtree_ends")] = (first, last)
+    return ends
 
 
 def _column(doc: Doc, name: str, attr: str) -> list[str]:
@@ -158,3 +185,27 @@ def lemmas(doc: Doc) -> list[str]:
 def pos_tags(doc: Doc) -> list[str]:
     """``token.pos_`` of every token, by index."""
     return _column(doc, "pos", "POS")
+
+
+def punct_flags(doc: Doc) -> list[bool]:
+    """``token.is_punct`` of every token, by index."""
+    col = doc.user_data.get(("dateline", "is_punct"))
+    if col is None:
+        from spacy.attrs import IS_PUNCT
+
+        col = [bool(x) for x in doc.to_array(IS_PUNCT).tolist()] if len(doc) else []
+        doc.user_data[("dateline", "is_punct")] = col
+    return col
+
+
+def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
+    """A sentence's lower-cased lemmas and lower-cased text, computed once per sentence
+    (several acts are often stated in one sentence)."""
+    doc = sentence.doc
+    memo = doc.user_data.setdefault(("dateline", "sentence_words"), {})
+    key = (sentence.start, sentence.end)
+    words = memo.get(key)
+    if words is None:
+        lemmas = frozenset(lemma_lowers(doc)[sentence.start:sentence.end])
+        words = memo[key] = (lemmas, doc_text(doc)[sentence.start_char:sentence.end_char].lower())
+    return words
