@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..nlp.doccache import child_indices, dep_labels, head_indices, lemma_lowers, lower_forms, subtree_edges
+from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_edges
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -32,24 +32,34 @@ def _has_dep(label: str, deps: tuple[str, ...]) -> bool:
 
 def child_ids(token: Token, *deps: str) -> list[int]:
     """Indices of the children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
-    doc = token.doc
-    labels = dep_labels(doc)
-    return [j for j in child_indices(doc)[token.i] if _has_dep(labels[j], deps)]
+    _, labels, kids = dependency_tree(token.doc)
+    return [j for j in kids[token.i] if _has_dep(labels[j], deps)]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
     """Children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
     doc = token.doc
-    labels = dep_labels(doc)
-    return [doc[j] for j in child_indices(doc)[token.i] if _has_dep(labels[j], deps)]
+    _, labels, kids = dependency_tree(doc)
+    return [doc[j] for j in kids[token.i] if _has_dep(labels[j], deps)]
+
+
+def subtree_ids(token: Token) -> list[int]:
+    """Indices of ``token.subtree`` (in no particular order)."""
+    kids = child_indices(token.doc)
+    out, todo = [], [token.i]
+    while todo:
+        i = todo.pop()
+        out.append(i)
+        todo.extend(kids[i])
+    return out
 
 
 def case_of(token: Token) -> str | None:
     """The preposition marking a nominal ("à", "avec", "entre"), lower-cased."""
     doc = token.doc
-    labels = dep_labels(doc)
+    _, labels, kids = dependency_tree(doc)
     i = token.i
-    cases = [j for j in child_indices(doc)[i] if j < i and labels[j] in ("case", "mark")]
+    cases = [j for j in kids[i] if j < i and labels[j] in ("case", "mark")]
     if not cases:
         return None
     lowers = lower_forms(doc)
@@ -77,7 +87,7 @@ CONTENT_DEPS = GOVERNING_DEPS + ("advcl",)
 def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNING_DEPS) -> Iterator[Token]:
     """The chain of words governing ``token`` through complement-like dependencies."""
     doc = token.doc
-    labels, heads = dep_labels(doc), head_indices(doc)
+    heads, labels, _ = dependency_tree(doc)
     cur = token.i
     for _ in range(max_depth):
         if heads[cur] == cur or not _has_dep(labels[cur], deps):
@@ -89,7 +99,7 @@ def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNIN
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads it is coordinated with ("X et Y")."""
     doc = token.doc
-    labels, kids = dep_labels(doc), child_indices(doc)
+    _, labels, kids = dependency_tree(doc)
     out, todo = [], [token.i]
     while todo:
         i = todo.pop()
@@ -104,10 +114,10 @@ _CLAUSE_DEPS = ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis")
 def own_span(token: Token) -> tuple[int, int]:
     """Token index range of ``token``'s subtree without its conjuncts and clauses."""
     doc = token.doc
-    labels = dep_labels(doc)
+    _, labels, kids = dependency_tree(doc)
     low, high = subtree_edges(doc)
     start = end = token.i
-    for j in child_indices(doc)[token.i]:
+    for j in kids[token.i]:
         label = labels[j]
         if label in _CLAUSE_DEPS or label.startswith("acl"):
             continue

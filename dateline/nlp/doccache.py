@@ -187,15 +187,27 @@ def pos_tags(doc: Doc) -> list[str]:
     return _column(doc, "pos", "POS")
 
 
+def _flags(doc: Doc, name: str, attr: str) -> list[bool]:
+    """A boolean attribute of every token, by index, built once with one numpy export."""
+    col = doc.user_data.get(("dateline", name))
+    if col is None:
+        col = doc.user_data[("dateline", name)] = [bool(x) for x in doc.to_array(attr).tolist()] if len(doc) else []
+    return col
+
+
 def punct_flags(doc: Doc) -> list[bool]:
     """``token.is_punct`` of every token, by index."""
-    col = doc.user_data.get(("dateline", "is_punct"))
-    if col is None:
-        from spacy.attrs import IS_PUNCT
+    return _flags(doc, "is_punct", "IS_PUNCT")
 
-        col = [bool(x) for x in doc.to_array(IS_PUNCT).tolist()] if len(doc) else []
-        doc.user_data[("dateline", "is_punct")] = col
-    return col
+
+def space_flags(doc: Doc) -> list[bool]:
+    """``token.is_space`` of every token, by index."""
+    return _flags(doc, "is_space", "IS_SPACE")
+
+
+def dependency_tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
+    """(head indices, lower-cased labels, child indices) at once, for loops that need all three."""
+    return _tree(doc)
 
 
 def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
