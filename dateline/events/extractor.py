@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, Event, EventDate, Evidence, Place
-from ..nlp.doccache import lemma_lowers, sentence_index, sentence_of, sentences, subtree_ends
+from ..nlp.doccache import (dependency_tree, lemma_lowers, pos_tags, sentence_index, sentence_of, sentences,
+                            subtree_ends)
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
 from .coding import code, contexts_for
@@ -49,7 +50,8 @@ class EventExtractor:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every merged candidate, before the confidence threshold."""
-        matched = self.matcher(doc, keep=lambda t: requirements.satisfied(
+        # The clause verb is found only for the entries whose requirement needs it.
+        matched = self.matcher(doc, keep=lambda t: t.entry.requires is None or requirements.satisfied(
             doc, t, self.clause_verb(t.head), self.arguments))
         triggers, absorbed_by = self._resolve_complements(matched)
         sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
@@ -95,17 +97,21 @@ class EventExtractor:
 
     def clause_verb(self, head: Token) -> Token:
         """The verb whose clause states a nominal trigger ("a effectué une visite", "le sommet a eu lieu")."""
-        if head.pos_ not in NOMINAL_POS or head.head is head:
+        doc = head.doc
+        if pos_tags(doc)[head.i] not in NOMINAL_POS:
             return head
-        gov = head.head
+        heads, labels, _ = dependency_tree(doc)
+        # A root noun has the label "root", which none of those below is.
+        gov_i, label = heads[head.i], labels[head.i]
+        if label not in ("obj", "xcomp", "nsubj", "nsubj:pass", "obl:arg", "obl"):
+            return head
         cues = self.lexicon.arguments
-        lemma = gov.lemma_.lower()
+        lemma = lemma_lowers(doc)[gov_i]
         modal = self.lexicon.modality
-        if dep(head) in ("obj", "xcomp", "nsubj", "nsubj:pass", "obl:arg", "obl") and (
-                lemma in cues.light_verbs or lemma in cues.happen_verbs
-                or _phrasal(gov) in cues.happen_verbs
-                or (dep(head) in ("obj", "xcomp") and (lemma in modal.governors or lemma in modal.reflexive_governors))):
-            return gov
+        if (lemma in cues.light_verbs or lemma in cues.happen_verbs
+                or _phrasal(doc[gov_i]) in cues.happen_verbs
+                or (label in ("obj", "xcomp") and (lemma in modal.governors or lemma in modal.reflexive_governors))):
+            return doc[gov_i]
         return head
 
     def _content_recipients(self, doc: Doc, matched: list[Trigger], absorbed_by: dict[int, int],
