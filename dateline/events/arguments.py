@@ -17,11 +17,13 @@ Japon", "l'arrestation de X par la police").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Entity, Place
+from ..nlp.doccache import cached, token_offsets
 from . import bridge
 from .lexicon import ArgumentCues
 from .syntax import case_of, children, conjuncts, dep, is_passive, own_span
@@ -396,7 +398,17 @@ def _name_conjuncts(token: Token) -> list[Token]:
 
 def _in_timex(doc: Doc, token: Token) -> bool:
     """Whether ``token`` lies inside a temporal expression the time stage found."""
-    return any(tx.start <= token.idx < tx.end for tx in doc._.timexes or [])
+    return cached(doc, "in_timex", _timex_tokens)[token.i]
+
+
+def _timex_tokens(doc: Doc) -> list[bool]:
+    """By token index, whether the token starts inside a temporal expression."""
+    offsets = token_offsets(doc)
+    inside = [False] * len(offsets)
+    for tx in doc._.timexes or []:
+        for i in range(bisect_left(offsets, tx.start), bisect_left(offsets, tx.end)):
+            inside[i] = True
+    return inside
 
 
 def _prep(tok: Token) -> str:

@@ -8,8 +8,12 @@ and sentence boundaries never change after the parser has run).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _TEXT = ("dateline", "text")
 _SENTS = ("dateline", "sents")
@@ -221,3 +225,23 @@ def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
         lemmas = frozenset(lemma_lowers(doc)[sentence.start:sentence.end])
         words = memo[key] = (lemmas, doc_text(doc)[sentence.start_char:sentence.end_char].lower())
     return words
+
+
+def cached(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per Doc and kept under ``("dateline", name)``.
+
+    For a stage's own per-Doc index (call only once what it is built from is final).
+    """
+    key = ("dateline", name)
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """``token.idx`` of every token, by index (ascending)."""
+    col = doc.user_data.get(("dateline", "idx"))
+    if col is None:
+        col = doc.user_data[("dateline", "idx")] = doc.to_array("IDX").tolist() if len(doc) else []
+    return col
