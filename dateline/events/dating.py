@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doccache import doc_text, sentences
+from ..nlp.doccache import cached, child_indices, doc_text, lower_forms, raw_dep_labels, sentence_index, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
@@ -43,10 +44,11 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     """The date of the act whose trigger is ``trigger`` (``clause``: its clause or sentence)."""
     lex = load_rules("fr").tense
     dct = _dct(doc)
-    sentence = trigger.sent
+    k = sentence_index(doc, trigger.start)  # the sentence ``trigger.sent`` is
+    sentence = sentences(doc)[k]
     pred = predicate_of(trigger.root, lex)
     tense = tense_of(pred, lex) if pred is not None else None
-    timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
+    timexes = _timexes_by_sentence(doc).get(k, [])
     only = _restricted(doc, pred, lex, dct) if pred is not None else None
     if only is not None:
         return only
@@ -57,6 +59,23 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
         return _publication(dct)  # "récemment", "actuellement": not the narrated time
     narrative = _narrative(doc, sentence, pred, lex, dct)
     return narrative if narrative is not None else _publication(dct)
+
+
+def _timexes_by_sentence(doc: Doc) -> dict[int, list[Timex]]:
+    """The TIMEXes starting in each sentence's characters, by sentence index, in the
+    time stage's order (each event asks for those of its sentence)."""
+    return cached(doc, "timexes_by_sentence", _group_timexes)
+
+
+def _group_timexes(doc: Doc) -> dict[int, list[Timex]]:
+    sents = sentences(doc)
+    starts = [s.start_char for s in sents]
+    out: dict[int, list[Timex]] = {}
+    for t in doc._.timexes or []:
+        k = bisect_right(starts, t.start) - 1
+        if k >= 0 and t.start < sents[k].end_char:
+            out.setdefault(k, []).append(t)
+    return out
 
 
 def _dct(doc: Doc) -> dt.date:
@@ -162,7 +181,8 @@ def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate
     attached = [(t, d) for t, d in dated if _attached(doc, t, trigger, pred, lex)]
     if attached:
         return _from(doc, attached, dated)
-    if clause is not None and clause.end_char - clause.start_char < trigger.sent.end_char - trigger.sent.start_char:
+    sent = sentences(doc)[sentence_index(doc, trigger.start)]  # ``trigger.sent``
+    if clause is not None and clause.end_char - clause.start_char < sent.end_char - sent.start_char:
         inside = [(t, d) for t, d in dated if clause.start_char <= t.start < clause.end_char]
         if inside:
             return _from(doc, inside, dated)
@@ -229,13 +249,17 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
 def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
     """ "n'ont été libérés qu'en janvier 1981": the date after the restrictive "ne ... que"
     is the act's, even where the parser has cut the clause (and the sentence) at "qu'"."""
-    kids = list(pred.children) + [k for a in pred.children if a.dep_ in lex.aux_deps for k in a.children]
+    if not lex.restrictive_words:
+        return None
+    # Token indices and the per-Doc columns: this runs for every act.
+    child_of, labels, lowers = child_indices(doc), raw_dep_labels(doc), lower_forms(doc)
+    own = child_of[pred.i]
+    kids = list(own) + [k for a in own if labels[a] in lex.aux_deps for k in child_of[a]]
     negatives = load_lexicon("fr").modality.negation_words  # "ne ... pas", "ne ... jamais": a negation
-    if not lex.restrictive_words or not any(k.lower_ in ("ne", "n'") for k in kids) \
-            or any(k.lower_ in negatives for k in kids):
+    if not any(lowers[k] in ("ne", "n'") for k in kids) or any(lowers[k] in negatives for k in kids):
         return None
     doc_end = min(len(doc), pred.i + 6)
-    que = next((t for t in doc[pred.i + 1: doc_end] if t.lower_ in lex.restrictive_words), None)
+    que = next((doc[i] for i in range(pred.i + 1, doc_end) if lowers[i] in lex.restrictive_words), None)
     if que is None:
         return None
     after = que.idx + len(que.text)
@@ -306,15 +330,14 @@ def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, 
         return None
     reach = _LOOKBACK if how == "far" else 1
     sents = sentences(doc)
-    index = next((i for i, s in enumerate(sents) if s.start == sentence.start), None)
-    if index is None:
+    index = sentence_index(doc, sentence.start)
+    if sents[index].start != sentence.start:
         return None
+    by_sentence = _timexes_by_sentence(doc)
     for back in range(1, reach + 1):
         if index - back < 0:
             break
-        prev = sents[index - back]
-        dated = [t for t in (doc._.timexes or [])
-                 if prev.start_char <= t.start < prev.end_char and _date_of(doc, t, dct)]
+        dated = [t for t in by_sentence.get(index - back, []) if _date_of(doc, t, dct)]
         if dated:
             t = dated[-1]
             value = _date_of(doc, t, dct)

@@ -245,3 +245,8 @@ def token_offsets(doc: Doc) -> list[int]:
     if col is None:
         col = doc.user_data[("dateline", "idx")] = doc.to_array("IDX").tolist() if len(doc) else []
     return col
+
+
+def raw_dep_labels(doc: Doc) -> list[str]:
+    """``token.dep_`` of every token as the parser spells it, by index."""
+    return _column(doc, "dep", "DEP")
