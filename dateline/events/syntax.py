@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_edges
+from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_edges, token_table
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -22,25 +22,19 @@ def dep(token: Token) -> str:
     return dep_labels(token.doc)[token.i]
 
 
-def _has_dep(label: str, deps: tuple[str, ...]) -> bool:
-    """Whether ``label`` is one of ``deps`` or a subtype of one ("obl:mod" of "obl")."""
-    for d in deps:
-        if label == d or (label.startswith(d) and label[len(d):len(d) + 1] == ":"):
-            return True
-    return False
-
-
 def child_ids(token: Token, *deps: str) -> list[int]:
     """Indices of the children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
-    _, labels, kids = dependency_tree(token.doc)
-    return [j for j in kids[token.i] if _has_dep(labels[j], deps)]
+    table = token_table(token.doc)
+    prefixes = table.dep_prefixes  # a label with its parents: "obl:mod" is an "obl"
+    return [j for j in table.kids[token.i] if not prefixes[j].isdisjoint(deps)]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
     """Children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
     doc = token.doc
-    _, labels, kids = dependency_tree(doc)
-    return [doc[j] for j in kids[token.i] if _has_dep(labels[j], deps)]
+    table = token_table(doc)
+    prefixes = table.dep_prefixes
+    return [doc[j] for j in table.kids[token.i] if not prefixes[j].isdisjoint(deps)]
 
 
 def subtree_ids(token: Token) -> list[int]:
@@ -87,10 +81,11 @@ CONTENT_DEPS = GOVERNING_DEPS + ("advcl",)
 def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNING_DEPS) -> Iterator[Token]:
     """The chain of words governing ``token`` through complement-like dependencies."""
     doc = token.doc
-    heads, labels, _ = dependency_tree(doc)
+    table = token_table(doc)
+    heads, prefixes = table.heads, table.dep_prefixes
     cur = token.i
     for _ in range(max_depth):
-        if heads[cur] == cur or not _has_dep(labels[cur], deps):
+        if heads[cur] == cur or prefixes[cur].isdisjoint(deps):
             return
         cur = heads[cur]
         yield doc[cur]
@@ -99,12 +94,13 @@ def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNIN
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads it is coordinated with ("X et Y")."""
     doc = token.doc
-    _, labels, kids = dependency_tree(doc)
+    table = token_table(doc)
+    prefixes, kids = table.dep_prefixes, table.kids
     out, todo = [], [token.i]
     while todo:
         i = todo.pop()
         out.append(i)
-        todo.extend(j for j in kids[i] if _has_dep(labels[j], ("conj",)))
+        todo.extend(j for j in kids[i] if "conj" in prefixes[j])
     return [doc[i] for i in sorted(out)]
 
 

@@ -8,6 +8,7 @@ and sentence boundaries never change after the parser has run).
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -50,61 +51,141 @@ def sentence_of(token: Token) -> Span:
     return sentences(doc)[sentence_index(doc, token.i)]
 
 
-# --- the dependency tree as plain lists (the events stage walks it per event) ---------
+# --- the tokens as plain lists (the events stage walks the parse per event) -------------
 
-_TREE = ("dateline", "tree")
+_TABLE = ("dateline", "tokens")
+_COLUMNS = ("HEAD", "DEP", "LOWER", "LEMMA", "POS", "IDX", "IS_PUNCT", "IS_SPACE")
 
 
-def _tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
-    """(head index, lower-cased dependency label, child indices) of every token, built once.
+@dataclass
+class TokenTable:
+    """Token attributes by token index, exported from the Doc once.
 
-    Reading ``token.dep_`` or iterating ``token.children`` builds Python objects on
-    every access; one numpy export of the parse gives the same facts (call only after
-    the parser has run: the tree never changes afterwards).
+    Reading ``token.dep_`` or iterating ``token.children`` builds Python objects
+    on every access; the stages that ask them thousands of times per article read
+    these lists instead (built after the parser: the tokens never change afterwards).
     """
-    tree = doc.user_data.get(_TREE)
-    if tree is None:
-        from spacy.attrs import DEP, HEAD
 
-        arr = doc.to_array([HEAD, DEP]) if len(doc) else None
-        heads: list[int] = []
-        labels: list[str] = []
-        if arr is not None:
-            strings = doc.vocab.strings
-            names: dict[int, str] = {}
-            rel = arr[:, 0].astype("int64").tolist()
-            heads = [i + r for i, r in enumerate(rel)]
-            for key in arr[:, 1].tolist():
-                name = names.get(key)
-                if name is None:
-                    name = names[key] = strings[key].lower()
-                labels.append(name)
-        kids: list[list[int]] = [[] for _ in heads]
-        for i, h in enumerate(heads):
-            if h != i:
-                kids[h].append(i)
-        tree = doc.user_data[_TREE] = (heads, labels, [tuple(k) for k in kids])
-    return tree
+    heads: list[int]  # token.head.i (a root is its own head)
+    labels: list[str]  # token.dep_.lower()
+    deps: list[str]  # token.dep_
+    dep_prefixes: list[frozenset[str]]  # the label and its parents ("obl:arg" -> obl:arg, obl)
+    kids: list[tuple[int, ...]]  # indices of token.children, in text order
+    lowers: list[str]  # token.lower_
+    lemmas: list[str]  # token.lemma_
+    lemma_lowers: list[str]  # token.lemma_.lower()
+    pos: list[str]  # token.pos_
+    offsets: list[int]  # token.idx
+    punct: list[bool]  # token.is_punct
+    space: list[bool]  # token.is_space
+
+
+def _strings(doc: Doc, keys: list[int]) -> list[str]:
+    """The strings of hash keys, each distinct key looked up once."""
+    strings = doc.vocab.strings
+    names = {k: strings[k] for k in set(keys)}
+    return list(map(names.__getitem__, keys))
+
+
+def _prefixes(label: str) -> frozenset[str]:
+    """Every ``d`` with ``label == d`` or ``label.startswith(d + ":")``."""
+    return frozenset([label] + [label[:i] for i, ch in enumerate(label) if ch == ":"])
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's :class:`TokenTable`, built once."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = _build_table(doc)
+    return table
+
+
+def _build_table(doc: Doc) -> TokenTable:
+    n = len(doc)
+    cols = doc.to_array(list(_COLUMNS)).T.tolist() if n else [[] for _ in _COLUMNS]
+    rel, dep, lower, lemma, pos, idx, punct, space = cols
+    heads = [i + (r if r < 2 ** 63 else r - 2 ** 64) for i, r in enumerate(rel)]  # uint64 offsets
+    deps = _strings(doc, dep)
+    lower_of = {d: d.lower() for d in set(deps)}
+    labels = [lower_of[d] for d in deps]
+    prefix_of = {d: _prefixes(d) for d in set(labels)}
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    lemmas = _strings(doc, lemma)
+    lemma_lower = {w: w.lower() for w in set(lemmas)}
+    return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=[prefix_of[d] for d in labels],
+                      kids=[tuple(k) for k in kids], lowers=_strings(doc, lower), lemmas=lemmas,
+                      lemma_lowers=[lemma_lower[w] for w in lemmas], pos=_strings(doc, pos), offsets=idx,
+                      punct=[bool(x) for x in punct], space=[bool(x) for x in space])
 
 
 def dep_labels(doc: Doc) -> list[str]:
     """``token.dep_.lower()`` of every token, by index."""
-    return _tree(doc)[1]
+    return token_table(doc).labels
+
+
+def raw_dep_labels(doc: Doc) -> list[str]:
+    """``token.dep_`` of every token as the parser spells it, by index."""
+    return token_table(doc).deps
 
 
 def head_indices(doc: Doc) -> list[int]:
     """``token.head.i`` of every token, by index (a root is its own head)."""
-    return _tree(doc)[0]
+    return token_table(doc).heads
 
 
 def child_indices(doc: Doc) -> list[tuple[int, ...]]:
     """Indices of ``token.children`` of every token, in text order, by index."""
-    return _tree(doc)[2]
+    return token_table(doc).kids
+
+
+def dependency_tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
+    """(head indices, lower-cased labels, child indices) at once, for loops that need all three."""
+    table = token_table(doc)
+    return table.heads, table.labels, table.kids
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, by index."""
+    return token_table(doc).lowers
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_`` of every token, by index."""
+    return token_table(doc).lemmas
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, by index."""
+    return token_table(doc).lemma_lowers
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """``token.pos_`` of every token, by index."""
+    return token_table(doc).pos
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """``token.idx`` of every token, by index (ascending)."""
+    return token_table(doc).offsets
+
+
+def punct_flags(doc: Doc) -> list[bool]:
+    """``token.is_punct`` of every token, by index."""
+    return token_table(doc).punct
+
+
+def space_flags(doc: Doc) -> list[bool]:
+    """``token.is_space`` of every token, by index."""
+    return token_table(doc).space
 
 
 def _bottom_up(doc: Doc) -> list[int]:
     """Token indices with every child before its head."""
-    heads, _, kids = _tree(doc)
+    table = token_table(doc)
+    heads, kids = table.heads, table.kids
     order: list[int] = []
     todo = [i for i, h in enumerate(heads) if h == i]
     while todo:
@@ -119,7 +200,7 @@ def subtree_edges(doc: Doc) -> tuple[list[int], list[int]]:
     """(lowest, highest) token index in each token's subtree (``token.subtree``), by index."""
     edges = doc.user_data.get(("dateline", "subtree_edges"))
     if edges is None:
-        heads = _tree(doc)[0]
+        heads = token_table(doc).heads
         low = list(range(len(heads)))
         high = list(range(len(heads)))
         for i in _bottom_up(doc):
@@ -139,7 +220,7 @@ def subtree_ends(doc: Doc) -> tuple[list[int], list[int]]:
     """
     ends = doc.user_data.get(("dateline", "subtree_ends"))
     if ends is None:
-        kids = _tree(doc)[2]
+        kids = token_table(doc).kids
         first = list(range(len(kids)))
         last = list(range(len(kids)))
         for i in _bottom_up(doc):
@@ -152,68 +233,6 @@ def subtree_ends(doc: Doc) -> tuple[list[int], list[int]]:
     return ends
 
 
-def _column(doc: Doc, name: str, attr: str) -> list[str]:
-    """A string attribute of every token, by index, built once with one numpy export."""
-    col = doc.user_data.get(("dateline", name))
-    if col is None:
-        strings = doc.vocab.strings
-        names: dict[int, str] = {}
-        col = []
-        for key in (doc.to_array(attr).tolist() if len(doc) else []):
-            value = names.get(key)
-            if value is None:
-                value = names[key] = strings[key]
-            col.append(value)
-        doc.user_data[("dateline", name)] = col
-    return col
-
-
-def lower_forms(doc: Doc) -> list[str]:
-    """``token.lower_`` of every token, by index."""
-    return _column(doc, "lower", "LOWER")
-
-
-def lemma_lowers(doc: Doc) -> list[str]:
-    """``token.lemma_.lower()`` of every token, by index."""
-    col = doc.user_data.get(("dateline", "lemma_lower"))
-    if col is None:
-        col = doc.user_data[("dateline", "lemma_lower")] = [s.lower() for s in _column(doc, "lemma", "LEMMA")]
-    return col
-
-
-def lemmas(doc: Doc) -> list[str]:
-    """``token.lemma_`` of every token, by index."""
-    return _column(doc, "lemma", "LEMMA")
-
-
-def pos_tags(doc: Doc) -> list[str]:
-    """``token.pos_`` of every token, by index."""
-    return _column(doc, "pos", "POS")
-
-
-def _flags(doc: Doc, name: str, attr: str) -> list[bool]:
-    """A boolean attribute of every token, by index, built once with one numpy export."""
-    col = doc.user_data.get(("dateline", name))
-    if col is None:
-        col = doc.user_data[("dateline", name)] = [bool(x) for x in doc.to_array(attr).tolist()] if len(doc) else []
-    return col
-
-
-def punct_flags(doc: Doc) -> list[bool]:
-    """``token.is_punct`` of every token, by index."""
-    return _flags(doc, "is_punct", "IS_PUNCT")
-
-
-def space_flags(doc: Doc) -> list[bool]:
-    """``token.is_space`` of every token, by index."""
-    return _flags(doc, "is_space", "IS_SPACE")
-
-
-def dependency_tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
-    """(head indices, lower-cased labels, child indices) at once, for loops that need all three."""
-    return _tree(doc)
-
-
 def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
     """A sentence's lower-cased lemmas and lower-cased text, computed once per sentence
     (several acts are often stated in one sentence)."""
@@ -222,7 +241,7 @@ def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
     key = (sentence.start, sentence.end)
     words = memo.get(key)
     if words is None:
-        lemmas = frozenset(lemma_lowers(doc)[sentence.start:sentence.end])
+        lemmas = frozenset(token_table(doc).lemma_lowers[sentence.start:sentence.end])
         words = memo[key] = (lemmas, doc_text(doc)[sentence.start_char:sentence.end_char].lower())
     return words
 
@@ -237,16 +256,3 @@ def cached(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     if value is None:
         value = doc.user_data[key] = build(doc)
     return value
-
-
-def token_offsets(doc: Doc) -> list[int]:
-    """``token.idx`` of every token, by index (ascending)."""
-    col = doc.user_data.get(("dateline", "idx"))
-    if col is None:
-        col = doc.user_data[("dateline", "idx")] = doc.to_array("IDX").tolist() if len(doc) else []
-    return col
-
-
-def raw_dep_labels(doc: Doc) -> list[str]:
-    """``token.dep_`` of every token as the parser spells it, by index."""
-    return _column(doc, "dep", "DEP")
