@@ -76,15 +76,8 @@ class TokenTable:
     lemma_lowers: list[str]  # token.lemma_.lower()
     pos: list[str]  # token.pos_
     offsets: list[int]  # token.idx
-    punct: list[bool]  # token.is_punct
-    space: list[bool]  # token.is_space
-
-
-def _strings(doc: Doc, keys: list[int]) -> list[str]:
-    """The strings of hash keys, each distinct key looked up once."""
-    strings = doc.vocab.strings
-    names = {k: strings[k] for k in set(keys)}
-    return list(map(names.__getitem__, keys))
+    punct: list[int]  # token.is_punct (1 or 0)
+    space: list[int]  # token.is_space (1 or 0)
 
 
 def _prefixes(label: str) -> frozenset[str]:
@@ -105,20 +98,23 @@ def _build_table(doc: Doc) -> TokenTable:
     cols = doc.to_array(list(_COLUMNS)).T.tolist() if n else [[] for _ in _COLUMNS]
     rel, dep, lower, lemma, pos, idx, punct, space = cols
     heads = [i + (r if r < 2 ** 63 else r - 2 ** 64) for i, r in enumerate(rel)]  # uint64 offsets
-    deps = _strings(doc, dep)
-    lower_of = {d: d.lower() for d in set(deps)}
-    labels = [lower_of[d] for d in deps]
+    # Each distinct hash is looked up once (lemmas and forms share most of theirs).
+    strings = doc.vocab.strings
+    names = {k: strings[k] for k in set(dep).union(lower, lemma, pos)}
+    name = names.__getitem__
+    deps = list(map(name, dep))
+    lemmas = list(map(name, lemma))
+    lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
+    labels = list(map(lower_of.__getitem__, deps))
     prefix_of = {d: _prefixes(d) for d in set(labels)}
     kids: list[list[int]] = [[] for _ in range(n)]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
-    lemmas = _strings(doc, lemma)
-    lemma_lower = {w: w.lower() for w in set(lemmas)}
-    return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=[prefix_of[d] for d in labels],
-                      kids=[tuple(k) for k in kids], lowers=_strings(doc, lower), lemmas=lemmas,
-                      lemma_lowers=[lemma_lower[w] for w in lemmas], pos=_strings(doc, pos), offsets=idx,
-                      punct=[bool(x) for x in punct], space=[bool(x) for x in space])
+    return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
+                      kids=list(map(tuple, kids)), lowers=list(map(name, lower)), lemmas=lemmas,
+                      lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
+                      offsets=idx, punct=punct, space=space)
 
 
 def dep_labels(doc: Doc) -> list[str]:
@@ -172,12 +168,12 @@ def token_offsets(doc: Doc) -> list[int]:
     return token_table(doc).offsets
 
 
-def punct_flags(doc: Doc) -> list[bool]:
+def punct_flags(doc: Doc) -> list[int]:
     """``token.is_punct`` of every token, by index."""
     return token_table(doc).punct
 
 
-def space_flags(doc: Doc) -> list[bool]:
+def space_flags(doc: Doc) -> list[int]:
     """``token.is_space`` of every token, by index."""
     return token_table(doc).space
 
