@@ -107,12 +107,16 @@ def _build_table(doc: Doc) -> TokenTable:
     lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
     labels = list(map(lower_of.__getitem__, deps))
     prefix_of = {d: _prefixes(d) for d in set(labels)}
-    kids: list[list[int]] = [[] for _ in range(n)]
+    # Most tokens are leaves: they share one empty tuple (fewer objects for the collector).
+    groups: dict[int, list[int]] = {}
     for i, h in enumerate(heads):
         if h != i:
-            kids[h].append(i)
+            groups.setdefault(h, []).append(i)
+    kids: list[tuple[int, ...]] = [()] * n
+    for h, group in groups.items():
+        kids[h] = tuple(group)
     return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
-                      kids=list(map(tuple, kids)), lowers=list(map(name, lower)), lemmas=lemmas,
+                      kids=kids, lowers=list(map(name, lower)), lemmas=lemmas,
                       lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
                       offsets=idx, punct=punct, space=space)
 
