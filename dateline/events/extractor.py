@@ -199,9 +199,9 @@ class EventExtractor:
                       context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
                       location=parts.place)
         nominal = trig.head.pos_ in NOMINAL_POS
-        first, last = subtree_ends(doc)
+        first, last = subtree_ends(doc, verb.i)  # of ``list(verb.subtree)``
         cand = Candidate(event=event, sent_index=idx, nominal=nominal,
-                         head_i=trig.head.i, clause_start=first[verb.i], clause_end=last[verb.i] + 1,
+                         head_i=trig.head.i, clause_start=first, clause_end=last + 1,
                          distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
                          anaphoric=nominal and _demonstrative(trig.head),
                          cues=[call.cue] if call.cue else [])

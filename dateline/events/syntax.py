@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_edges, token_table
+from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_bounds, token_table
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -111,11 +111,11 @@ def own_span(token: Token) -> tuple[int, int]:
     """Token index range of ``token``'s subtree without its conjuncts and clauses."""
     doc = token.doc
     _, labels, kids = dependency_tree(doc)
-    low, high = subtree_edges(doc)
     start = end = token.i
     for j in kids[token.i]:
         label = labels[j]
         if label in _CLAUSE_DEPS or label.startswith("acl"):
             continue
-        start, end = min(start, low[j]), max(end, high[j])
+        low, high = subtree_bounds(doc, j)
+        start, end = min(start, low), max(end, high)
     return start, end + 1

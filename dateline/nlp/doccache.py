@@ -182,55 +182,52 @@ def space_flags(doc: Doc) -> list[int]:
     return token_table(doc).space
 
 
-def _bottom_up(doc: Doc) -> list[int]:
-    """Token indices with every child before its head."""
-    table = token_table(doc)
-    heads, kids = table.heads, table.kids
-    order: list[int] = []
-    todo = [i for i, h in enumerate(heads) if h == i]
+def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(lowest, highest) token index in the subtree of token ``i`` (``token.subtree``).
+
+    Found by walking that subtree once; every token walked keeps its bounds, so no
+    subtree is walked twice per Doc.
+    """
+    memo = doc.user_data.get(("dateline", "subtree_bounds"))
+    if memo is None:
+        memo = doc.user_data[("dateline", "subtree_bounds")] = {}
+    found = memo.get(i)
+    if found is not None:
+        return found
+    kids = token_table(doc).kids
+    # Post-order over the part of the subtree not yet known.
+    order, todo = [], [i]
     while todo:
-        i = todo.pop()
-        order.append(i)
-        todo.extend(kids[i])
-    order.reverse()
-    return order
+        j = todo.pop()
+        order.append(j)
+        todo.extend(k for k in kids[j] if k not in memo)
+    for j in reversed(order):
+        low = high = j
+        for k in kids[j]:
+            lo, hi = memo[k]
+            if lo < low:
+                low = lo
+            if hi > high:
+                high = hi
+        memo[j] = (low, high)
+    return memo[i]
 
 
-def subtree_edges(doc: Doc) -> tuple[list[int], list[int]]:
-    """(lowest, highest) token index in each token's subtree (``token.subtree``), by index."""
-    edges = doc.user_data.get(("dateline", "subtree_edges"))
-    if edges is None:
-        heads = token_table(doc).heads
-        low = list(range(len(heads)))
-        high = list(range(len(heads)))
-        for i in _bottom_up(doc):
-            h = heads[i]
-            if h != i:
-                low[h] = min(low[h], low[i])
-                high[h] = max(high[h], high[i])
-        edges = doc.user_data[("dateline", "subtree_edges")] = (low, high)
-    return edges
-
-
-def subtree_ends(doc: Doc) -> tuple[list[int], list[int]]:
-    """Index of the first and of the last token ``token.subtree`` yields, by index.
+def subtree_ends(doc: Doc, i: int) -> tuple[int, int]:
+    """Index of the first and of the last token ``doc[i].subtree`` yields.
 
     spaCy yields the left children's subtrees, the token, then the right ones', so
-    in a non-projective tree these need not be the subtree's lowest and highest index.
+    the first is down the chain of first left children (in a non-projective tree it
+    need not be the subtree's lowest index), the last down the chain of last right ones.
     """
-    ends = doc.user_data.get(("dateline", "subtree_ends"))
-    if ends is None:
-        kids = token_table(doc).kids
-        first = list(range(len(kids)))
-        last = list(range(len(kids)))
-        for i in _bottom_up(doc):
-            k = kids[i]
-            if k and k[0] < i:
-                first[i] = first[k[0]]
-            if k and k[-1] > i:
-                last[i] = last[k[-1]]
-        ends = doc.user_data[("dateline", "subtree_ends")] = (first, last)
-    return ends
+    kids = token_table(doc).kids
+    first = i
+    while kids[first] and kids[first][0] < first:
+        first = kids[first][0]
+    last = i
+    while kids[last] and kids[last][-1] > last:
+        last = kids[last][-1]
+    return first, last
 
 
 def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
