@@ -26,7 +26,7 @@ from ..model import ActorMention, Entity, Place
 from ..nlp.doccache import cached, token_offsets
 from . import bridge
 from .lexicon import ArgumentCues
-from .syntax import case_of, children, conjuncts, dep, is_passive, own_span
+from .syntax import case_of, children, conjuncts, dep, is_passive, morph, own_span
 from .triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -130,9 +130,11 @@ class ArgumentFinder:
     def _group(self, doc: Doc, head: Token) -> list[Entity]:
         """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
         kind = self.cues.group_nouns.get(head.lemma_.lower())
+        if kind is None:
+            return []
         nums = [self.cues.group_numbers.get(c.lower_) for c in children(head, "nummod")]
         n = next((x for x in nums if x), None)
-        if kind is None or n is None:
+        if n is None:
             return []
         seen: list[Entity] = []
         mentions = sorted((m for m in (doc._.actor_mentions or []) if m.end <= head.idx),
@@ -306,7 +308,7 @@ class ArgumentFinder:
         for part in clauses:
             if part.pos_ != "VERB":
                 continue
-            if "Part" in part.morph.get("VerbForm"):
+            if "Part" in morph(part, "VerbForm"):
                 # "la promesse faite par le Niger au Bénin": the participle carries the roles.
                 a_, p_, o_ = self._slots(doc, part)
                 agents.extend(a_)
@@ -316,7 +318,7 @@ class ArgumentFinder:
                 obls.extend((_prep(t), e) for t in children(part, "obl") if _prep(t) in self.cues.meet_preps
                             for e in self.entities_of(doc, t))
         for det in children(noun, "det"):
-            if "Yes" in det.morph.get("Poss"):
+            if "Yes" in morph(det, "Poss"):
                 # "la Corée du Nord a réaffiché son soutien": the possessor is the clause's subject.
                 m = bridge.mention_at(doc, det)
                 if m is not None:
@@ -379,8 +381,8 @@ def _object_clitic(verb: Token, obj_toks: list[Token]) -> bool:
     """Whether the verb's object, or that of its infinitive ("refuser de l'extrader"), is
     a third-person clitic pronoun (a pronoun before its verb: "l'", "les")."""
     toks = obj_toks + [t for x in children(verb, "xcomp") for t in children(x, "obj")]
-    return any(t.pos_ == "PRON" and "3" in t.morph.get("Person") and t.i < t.head.i
-               and "Yes" not in t.morph.get("Reflex") for t in toks)
+    return any(t.pos_ == "PRON" and "3" in morph(t, "Person") and t.i < t.head.i
+               and "Yes" not in morph(t, "Reflex") for t in toks)
 
 
 def _name_conjuncts(token: Token) -> list[Token]:

@@ -31,6 +31,7 @@ from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
 from ..time.rules import load_rules
 from .lexicon import load_lexicon
+from .syntax import morph
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)")
@@ -150,7 +151,7 @@ def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseL
 
 def _participle_of(verb: Token, trigger: Span) -> bool:
     """A participle clause on the trigger's noun ("l'attentat perpétré le 3 mai")."""
-    return (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+    return (verb.dep_ == "acl" and "Part" in morph(verb, "VerbForm")
             and trigger.start <= verb.head.i < trigger.end)
 
 
@@ -308,12 +309,12 @@ def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:
     auxes = [c for c in pred.children if c.dep_ in lex.aux_deps and c.i < pred.i]
     if auxes:
         aux = auxes[0]
-        if "Imp" in aux.morph.get("Tense") or "Past" in aux.morph.get("Tense"):
+        if "Imp" in morph(aux, "Tense") or "Past" in morph(aux, "Tense"):
             return "far"  # "s'étaient rencontrés" (the parser may call it aux:pass)
-        if aux.dep_ == "aux:tense" and "Pres" in aux.morph.get("Tense") and "Ind" in aux.morph.get("Mood"):
+        if aux.dep_ == "aux:tense" and "Pres" in morph(aux, "Tense") and "Ind" in morph(aux, "Mood"):
             return "near"
         return None
-    if "Fin" in pred.morph.get("VerbForm") and ({"Past", "Imp"} & set(pred.morph.get("Tense"))):
+    if "Fin" in morph(pred, "VerbForm") and ({"Past", "Imp"} & set(morph(pred, "Tense"))):
         return "far"
     return None
 

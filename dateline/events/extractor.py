@@ -22,7 +22,7 @@ from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
 from .merge import Candidate, merge
 from .modality import ModalityCall, ModalityClassifier
-from .syntax import CONTENT_DEPS, children, dep, governors
+from .syntax import CONTENT_DEPS, children, dep, governors, morph
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -291,9 +291,9 @@ class EventExtractor:
         pronoun ("ceux-ci") or a demonstrative noun phrase with no name ("ces derniers")."""
         for subj in children(verb, "nsubj"):
             if subj.pos_ == "PRON" and (subj.lower_ in self.lexicon.arguments.personal_pronouns
-                                        or "Dem" in subj.morph.get("PronType")):
+                                        or "Dem" in morph(subj, "PronType")):
                 return True
-            if subj.pos_ != "PROPN" and any("Dem" in d.morph.get("PronType") for d in children(subj, "det")):
+            if subj.pos_ != "PROPN" and any("Dem" in morph(d, "PronType") for d in children(subj, "det")):
                 return True
         return False
 
@@ -401,7 +401,7 @@ def _phrasal(verb: Token) -> str:
 
 
 def _demonstrative(head: Token) -> bool:
-    return any("Dem" in c.morph.get("PronType") for c in children(head, "det"))
+    return any("Dem" in morph(c, "PronType") for c in children(head, "det"))
 
 
 def _after(value: str | None, doc: Doc) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import ModalityCues
-from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, sentence_of, space_flags
+from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, morph_values, sentence_of, space_flags
 from .syntax import child_ids, children, dep, governors, subtree_ids
 
 
@@ -33,7 +33,7 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _morph(tok: Token, feat: str) -> list[str]:
-    return tok.morph.get(feat)
+    return morph_values(tok.doc, tok.i, feat)
 
 
 class ModalityClassifier:

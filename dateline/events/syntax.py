@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_bounds, token_table
+from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, morph_values, subtree_bounds, token_table
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -20,6 +20,11 @@ GOVERNING_DEPS = ("xcomp", "ccomp", "obj", "csubj", "acl", "nmod", "obl:arg", "c
 def dep(token: Token) -> str:
     """``token.dep_``, lower-cased."""
     return dep_labels(token.doc)[token.i]
+
+
+def morph(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, from the analyses read once per Doc."""
+    return morph_values(token.doc, token.i, field)
 
 
 def child_ids(token: Token, *deps: str) -> list[int]:

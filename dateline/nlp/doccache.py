@@ -54,7 +54,7 @@ def sentence_of(token: Token) -> Span:
 # --- the tokens as plain lists (the events stage walks the parse per event) -------------
 
 _TABLE = ("dateline", "tokens")
-_COLUMNS = ("HEAD", "DEP", "LOWER", "LEMMA", "POS", "IDX", "IS_PUNCT", "IS_SPACE")
+_COLUMNS = ("HEAD", "DEP", "LOWER", "LEMMA", "POS", "IDX", "IS_PUNCT", "IS_SPACE", "MORPH")
 
 
 @dataclass
@@ -78,6 +78,7 @@ class TokenTable:
     offsets: list[int]  # token.idx
     punct: list[int]  # token.is_punct (1 or 0)
     space: list[int]  # token.is_space (1 or 0)
+    morph_keys: list[int]  # hash of str(token.morph)
 
 
 def _prefixes(label: str) -> frozenset[str]:
@@ -96,7 +97,7 @@ def token_table(doc: Doc) -> TokenTable:
 def _build_table(doc: Doc) -> TokenTable:
     n = len(doc)
     cols = doc.to_array(list(_COLUMNS)).T.tolist() if n else [[] for _ in _COLUMNS]
-    rel, dep, lower, lemma, pos, idx, punct, space = cols
+    rel, dep, lower, lemma, pos, idx, punct, space, morph = cols
     heads = [i + (r if r < 2 ** 63 else r - 2 ** 64) for i, r in enumerate(rel)]  # uint64 offsets
     # Each distinct hash is looked up once (lemmas and forms share most of theirs).
     strings = doc.vocab.strings
@@ -118,7 +119,7 @@ def _build_table(doc: Doc) -> TokenTable:
     return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
                       kids=kids, lowers=list(map(name, lower)), lemmas=lemmas,
                       lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
-                      offsets=idx, punct=punct, space=space)
+                      offsets=idx, punct=punct, space=space, morph_keys=morph)
 
 
 def dep_labels(doc: Doc) -> list[str]:
@@ -180,6 +181,28 @@ def punct_flags(doc: Doc) -> list[int]:
 def space_flags(doc: Doc) -> list[int]:
     """``token.is_space`` of every token, by index."""
     return token_table(doc).space
+
+
+def morph_values(doc: Doc, i: int, field: str) -> list[str]:
+    """``doc[i].morph.get(field)`` (its values, as a list), each token's analysis read once."""
+    memo = doc.user_data.get(("dateline", "morph"))
+    if memo is None:
+        memo = doc.user_data[("dateline", "morph")] = {}
+    feats = memo.get(i)
+    if feats is None:
+        feats = memo[i] = _parse_morph(doc.vocab.strings[token_table(doc).morph_keys[i]])
+    return list(feats.get(field, ()))
+
+
+def _parse_morph(text: str) -> dict[str, tuple[str, ...]]:
+    """``"Mood=Ind|Person=1,3"`` -> ``{"Mood": ("Ind",), "Person": ("1", "3")}``."""
+    feats: dict[str, tuple[str, ...]] = {}
+    if not text or text == "_":
+        return feats
+    for feat in text.split("|"):
+        field, _, values = feat.partition("=")
+        feats[field] = tuple(values.split(","))
+    return feats
 
 
 def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
