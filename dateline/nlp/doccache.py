@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -57,6 +58,39 @@ _TABLE = ("dateline", "tokens")
 _COLUMNS = ("HEAD", "DEP", "LOWER", "LEMMA", "POS", "IDX", "IS_PUNCT", "IS_SPACE", "MORPH")
 
 
+class Children:
+    """``children[i]``: the indices of token ``i``'s children, in text order.
+
+    Kept as two flat lists (the children grouped by head, and where each head's
+    group starts) rather than a list per token: fewer objects for the collector.
+    """
+
+    __slots__ = ("flat", "starts")
+
+    def __init__(self, heads: list[int]):
+        n = len(heads)
+        counts = [0] * (n + 1)
+        for i, h in enumerate(heads):
+            if h != i:
+                counts[h + 1] += 1
+        for i in range(n):
+            counts[i + 1] += counts[i]
+        starts = counts
+        flat = [0] * starts[n]
+        fill = starts[:n]
+        for i, h in enumerate(heads):  # in text order, so each group is sorted
+            if h != i:
+                flat[fill[h]] = i
+                fill[h] += 1
+        self.flat, self.starts = flat, starts
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self.flat[self.starts[i]:self.starts[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+
 @dataclass
 class TokenTable:
     """Token attributes by token index, exported from the Doc once.
@@ -70,7 +104,7 @@ class TokenTable:
     labels: list[str]  # token.dep_.lower()
     deps: list[str]  # token.dep_
     dep_prefixes: list[frozenset[str]]  # the label and its parents ("obl:arg" -> obl:arg, obl)
-    kids: list[tuple[int, ...]]  # indices of token.children, in text order
+    kids: Children  # kids[i]: indices of token.children, in text order
     lowers: list[str]  # token.lower_
     lemmas: list[str]  # token.lemma_
     lemma_lowers: list[str]  # token.lemma_.lower()
@@ -81,6 +115,7 @@ class TokenTable:
     morph_keys: list[int]  # hash of str(token.morph)
 
 
+@lru_cache(maxsize=512)  # a pure function of the parser's few labels
 def _prefixes(label: str) -> frozenset[str]:
     """Every ``d`` with ``label == d`` or ``label.startswith(d + ":")``."""
     return frozenset([label] + [label[:i] for i, ch in enumerate(label) if ch == ":"])
@@ -108,14 +143,7 @@ def _build_table(doc: Doc) -> TokenTable:
     lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
     labels = list(map(lower_of.__getitem__, deps))
     prefix_of = {d: _prefixes(d) for d in set(labels)}
-    # Most tokens are leaves: they share one empty tuple (fewer objects for the collector).
-    groups: dict[int, list[int]] = {}
-    for i, h in enumerate(heads):
-        if h != i:
-            groups.setdefault(h, []).append(i)
-    kids: list[tuple[int, ...]] = [()] * n
-    for h, group in groups.items():
-        kids[h] = tuple(group)
+    kids = Children(heads)
     return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
                       kids=kids, lowers=list(map(name, lower)), lemmas=lemmas,
                       lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
@@ -137,12 +165,12 @@ def head_indices(doc: Doc) -> list[int]:
     return token_table(doc).heads
 
 
-def child_indices(doc: Doc) -> list[tuple[int, ...]]:
+def child_indices(doc: Doc) -> Children:
     """Indices of ``token.children`` of every token, in text order, by index."""
     return token_table(doc).kids
 
 
-def dependency_tree(doc: Doc) -> tuple[list[int], list[str], list[tuple[int, ...]]]:
+def dependency_tree(doc: Doc) -> tuple[list[int], list[str], Children]:
     """(head indices, lower-cased labels, child indices) at once, for loops that need all three."""
     table = token_table(doc)
     return table.heads, table.labels, table.kids
@@ -184,25 +212,14 @@ def space_flags(doc: Doc) -> list[int]:
 
 
 def morph_values(doc: Doc, i: int, field: str) -> list[str]:
-    """``doc[i].morph.get(field)`` (its values, as a list), each token's analysis read once."""
-    memo = doc.user_data.get(("dateline", "morph"))
-    if memo is None:
-        memo = doc.user_data[("dateline", "morph")] = {}
-    feats = memo.get(i)
-    if feats is None:
-        feats = memo[i] = _parse_morph(doc.vocab.strings[token_table(doc).morph_keys[i]])
-    return list(feats.get(field, ()))
-
-
-def _parse_morph(text: str) -> dict[str, tuple[str, ...]]:
-    """``"Mood=Ind|Person=1,3"`` -> ``{"Mood": ("Ind",), "Person": ("1", "3")}``."""
-    feats: dict[str, tuple[str, ...]] = {}
-    if not text or text == "_":
-        return feats
+    """``doc[i].morph.get(field)``: the values of ``field`` in the token's analysis
+    ("Mood=Cnd|Person=3|..."), read from the string without building a MorphAnalysis."""
+    text = doc.vocab.strings[token_table(doc).morph_keys[i]]
+    prefix = field + "="
     for feat in text.split("|"):
-        field, _, values = feat.partition("=")
-        feats[field] = tuple(values.split(","))
-    return feats
+        if feat.startswith(prefix):
+            return feat[len(prefix):].split(",")
+    return []
 
 
 def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -211,29 +228,28 @@ def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
     Found by walking that subtree once; every token walked keeps its bounds, so no
     subtree is walked twice per Doc.
     """
-    memo = doc.user_data.get(("dateline", "subtree_bounds"))
-    if memo is None:
-        memo = doc.user_data[("dateline", "subtree_bounds")] = {}
-    found = memo.get(i)
-    if found is not None:
-        return found
-    kids = token_table(doc).kids
-    # Post-order over the part of the subtree not yet known.
-    order, todo = [], [i]
-    while todo:
-        j = todo.pop()
-        order.append(j)
-        todo.extend(k for k in kids[j] if k not in memo)
-    for j in reversed(order):
-        low = high = j
-        for k in kids[j]:
-            lo, hi = memo[k]
-            if lo < low:
-                low = lo
-            if hi > high:
-                high = hi
-        memo[j] = (low, high)
-    return memo[i]
+    bounds = doc.user_data.get(("dateline", "subtree_bounds"))
+    if bounds is None:
+        # Two lists of ints (-1: not walked yet), not a tuple per token: fewer objects to collect.
+        bounds = doc.user_data[("dateline", "subtree_bounds")] = ([-1] * len(doc), [-1] * len(doc))
+    lows, highs = bounds
+    if lows[i] < 0:
+        kids = token_table(doc).kids
+        # Post-order over the part of the subtree not yet known.
+        order, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            order.append(j)
+            todo.extend(k for k in kids[j] if lows[k] < 0)
+        for j in reversed(order):
+            low = high = j
+            for k in kids[j]:
+                if lows[k] < low:
+                    low = lows[k]
+                if highs[k] > high:
+                    high = highs[k]
+            lows[j], highs[j] = low, high
+    return lows[i], highs[i]
 
 
 def subtree_ends(doc: Doc, i: int) -> tuple[int, int]:
@@ -244,12 +260,14 @@ def subtree_ends(doc: Doc, i: int) -> tuple[int, int]:
     need not be the subtree's lowest index), the last down the chain of last right ones.
     """
     kids = token_table(doc).kids
-    first = i
-    while kids[first] and kids[first][0] < first:
-        first = kids[first][0]
-    last = i
-    while kids[last] and kids[last][-1] > last:
-        last = kids[last][-1]
+    first, below = i, kids[i]
+    while below and below[0] < first:
+        first = below[0]
+        below = kids[first]
+    last, below = i, kids[i]
+    while below and below[-1] > last:
+        last = below[-1]
+        below = kids[last]
     return first, last
 
 
