@@ -13,6 +13,8 @@ from functools import lru_cache
 from collections.abc import Callable
 from typing import TypeVar
 
+import numpy
+
 from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
@@ -67,21 +69,7 @@ class Children:
 
     __slots__ = ("flat", "starts")
 
-    def __init__(self, heads: list[int]):
-        n = len(heads)
-        counts = [0] * (n + 1)
-        for i, h in enumerate(heads):
-            if h != i:
-                counts[h + 1] += 1
-        for i in range(n):
-            counts[i + 1] += counts[i]
-        starts = counts
-        flat = [0] * starts[n]
-        fill = starts[:n]
-        for i, h in enumerate(heads):  # in text order, so each group is sorted
-            if h != i:
-                flat[fill[h]] = i
-                fill[h] += 1
+    def __init__(self, flat: list[int], starts: list[int]):
         self.flat, self.starts = flat, starts
 
     def __getitem__(self, i: int) -> list[int]:
@@ -131,9 +119,13 @@ def token_table(doc: Doc) -> TokenTable:
 
 def _build_table(doc: Doc) -> TokenTable:
     n = len(doc)
-    cols = doc.to_array(list(_COLUMNS)).T.tolist() if n else [[] for _ in _COLUMNS]
-    rel, dep, lower, lemma, pos, idx, punct, space, morph = cols
-    heads = [i + (r if r < 2 ** 63 else r - 2 ** 64) for i, r in enumerate(rel)]  # uint64 offsets
+    if not n:
+        return TokenTable([], [], [], [], Children([], [0]), [], [], [], [], [], [], [], [])
+    arr = doc.to_array(list(_COLUMNS))
+    index = numpy.arange(n, dtype=numpy.int64)
+    heads_arr = index + arr[:, 0].view(numpy.int64)  # HEAD is an offset, stored unsigned
+    dep, lower, lemma, pos, idx, punct, space, morph = arr[:, 1:].T.tolist()
+    heads = heads_arr.tolist()
     # Each distinct hash is looked up once (lemmas and forms share most of theirs).
     strings = doc.vocab.strings
     names = {k: strings[k] for k in set(dep).union(lower, lemma, pos)}
@@ -143,9 +135,13 @@ def _build_table(doc: Doc) -> TokenTable:
     lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
     labels = list(map(lower_of.__getitem__, deps))
     prefix_of = {d: _prefixes(d) for d in set(labels)}
-    kids = Children(heads)
+    # Children grouped by head, in text order within a group (a stable sort).
+    not_root = heads_arr != index
+    order = numpy.argsort(heads_arr[not_root], kind="stable")
+    flat = index[not_root][order].tolist()
+    starts = numpy.concatenate(([0], numpy.cumsum(numpy.bincount(heads_arr[not_root], minlength=n)))).tolist()
     return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
-                      kids=kids, lowers=list(map(name, lower)), lemmas=lemmas,
+                      kids=Children(flat, starts), lowers=list(map(name, lower)), lemmas=lemmas,
                       lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
                       offsets=idx, punct=punct, space=space, morph_keys=morph)
 
