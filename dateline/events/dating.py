@@ -48,12 +48,11 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     k = sentence_index(doc, trigger.start)  # the sentence ``trigger.sent`` is
     sentence = sentences(doc)[k]
     pred = predicate_of(trigger.root, lex)
-    tense = tense_of(pred, lex) if pred is not None else None
     timexes = _timexes_by_sentence(doc).get(k, [])
     only = _restricted(doc, pred, lex, dct) if pred is not None else None
     if only is not None:
         return only
-    explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
+    explicit = _explicit(doc, trigger, clause, timexes, pred, dct, lex)
     if explicit is not None:
         return _within_deadline(doc, explicit, dct, lex)
     if any(_vague(t) and _attached(doc, t, trigger, pred, lex) for t in timexes):
@@ -95,6 +94,18 @@ def _vague(t: Timex) -> bool:
 def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     """The date a TIMEX gives an event: its value for dates and times, where an
     offset points to, the start of "depuis <duration>"; None otherwise."""
+    # Asked for every act of the TIMEX's sentence: worked out once per TIMEX (and
+    # publication date; the TIMEX is kept with its answer, so its id stays its own).
+    memo = cached(doc, "timex_dates", lambda _: {})
+    known = memo.get((id(t), dct))
+    if known is not None and known[0] is t:
+        return known[1]
+    value = _date_of_timex(doc, t, dct)
+    memo[(id(t), dct)] = (t, value)
+    return value
+
+
+def _date_of_timex(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     if t.type == "SET" or _vague(t):
         return None
     if t.type == "DURATION":
@@ -174,7 +185,7 @@ def _counted_from(doc: Doc, t: Timex, trigger: Span) -> bool:
         _COUNTED_FROM.match(doc_text(doc)[t.end:trigger.start_char]))
 
 
-def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
+def _explicit(doc, trigger, clause, timexes, pred, dct, lex) -> EventDate | None:
     dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None
              and not _counted_from(doc, t, trigger)]
     if not dated:
@@ -187,6 +198,8 @@ def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate
         inside = [(t, d) for t, d in dated if clause.start_char <= t.start < clause.end_char]
         if inside:
             return _from(doc, inside, dated)
+    # The verb's tense, worked out only for an act that needs it (most have no TIMEX).
+    tense = tense_of(pred, lex) if pred is not None else None
     if tense == PRESENT:
         return None  # a present statement takes only a date attached to it
     agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)
