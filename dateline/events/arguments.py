@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Entity, Place
-from ..nlp.doccache import cached, token_offsets
+from ..nlp.doccache import cached, sentence_of, token_offsets, token_table
 from . import bridge
 from .lexicon import ArgumentCues
 from .syntax import case_of, children, conjuncts, dep, is_passive, morph, own_span
@@ -82,16 +82,18 @@ class ArgumentFinder:
         start, end = own_span(token)
         found: list[Entity] = []
         i = end
-        sent_end = token.sent.end
+        sent_end = sentence_of(token).end
+        table = token_table(doc)
+        offsets, lowers, pos = table.offsets, table.lowers, table.pos
         while i < sent_end:
-            tok = doc[i]
-            m = bridge.mention_at(doc, tok)
+            m = bridge.mention_at(doc, doc[i])
             if m is not None:
                 found.append(m.entity)
-                while i < sent_end and doc[i].idx < m.end:
+                while i < sent_end and offsets[i] < m.end:
                     i += 1
                 continue
-            if tok.lower_ in self.cues.list_words or tok.pos_ == "DET" or tok.text == ",":
+            # (a token's lower-cased form is "," exactly when its text is)
+            if lowers[i] in self.cues.list_words or pos[i] == "DET" or lowers[i] == ",":
                 i += 1
                 continue
             break

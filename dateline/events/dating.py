@@ -25,7 +25,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doccache import cached, child_indices, doc_text, lower_forms, raw_dep_labels, sentence_index, sentences
+from ..nlp.doccache import cached, child_indices, doc_text, head_indices, lower_forms, raw_dep_labels, sentence_index, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
@@ -133,13 +133,14 @@ def _tokens(doc: Doc, t: Timex) -> Span | None:
 
 def _chain(trigger: Span, pred: Token | None) -> set[int]:
     """Token indices of the trigger, its nominal head chain up to its verb, and that verb."""
-    out = {tok.i for tok in trigger}
-    tok = trigger.root
+    out = set(range(trigger.start, trigger.end))
+    heads = head_indices(trigger.doc)
+    i = trigger.root.i
+    # Four words up (spaCy makes a new Token on each access, so an identity test
+    # ``tok is pred`` or ``tok.head is tok`` never stopped the climb earlier).
     for _ in range(4):
-        out.add(tok.i)
-        if tok is pred or tok.head is tok:
-            break
-        tok = tok.head
+        out.add(i)
+        i = heads[i]
     if pred is not None:
         out.add(pred.i)
     return out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import ModalityCues
-from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, morph_values, sentence_of, space_flags
+from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, morph_values, sentence_of, space_flags, token_table
 from .syntax import child_ids, children, dep, governors, subtree_ids
 
 
@@ -150,9 +150,10 @@ class ModalityClassifier:
 
     def _tense_by_ending(self, tok: Token) -> str | None:
         """"fut" or "cnd" when the form is the verb's future stem plus an ending of that tense."""
-        if tok.pos_ not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
+        table = token_table(tok.doc)
+        if table.pos[tok.i] not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
             return None
-        lemma, form = tok.lemma_.lower(), tok.lower_
+        lemma, form = table.lemma_lowers[tok.i], table.lowers[tok.i]
         stem = self.cues.irregular_stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
         stem = stem[:-1] if stem.endswith("r") else stem  # endings below start with the r
         if not form.startswith(stem):
