@@ -416,9 +416,17 @@ def _timex_tokens(doc: Doc) -> list[bool]:
 
 
 def _prep(tok: Token) -> str:
-    """The first word of the preposition marking ``tok`` ("" when none)."""
-    case = case_of(tok)
-    first = case.split()[0] if case else ""
+    """The first word of the preposition marking ``tok`` ("" when none): that of
+    ``case_of(tok)``, read from the per-Doc columns."""
+    table = token_table(tok.doc)
+    labels, lowers, i = table.labels, table.lowers, tok.i
+    first = ""
+    for j in table.kids[i]:
+        if j < i and labels[j] in ("case", "mark"):
+            words = lowers[j].split()
+            if words:
+                first = words[0]
+                break
     return {"d'": "de", "qu'": "que"}.get(first, first)  # elided forms
 
 

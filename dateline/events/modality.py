@@ -139,7 +139,7 @@ class ModalityClassifier:
         auxes = _auxes(verb)
         forms = [verb] + auxes
         sent, lowers = sentence_of(verb), lower_forms(verb.doc)
-        if any(lowers[i] in self.cues.hearsay for i in range(max(sent.start, verb.i - 7), min(sent.end, verb.i + 8))):
+        if not self.cues.hearsay.isdisjoint(lowers[max(sent.start, verb.i - 7): min(sent.end, verb.i + 8)]):
             return ModalityCall("alleged", "hearsay")
         if any("Cnd" in _morph(t, "Mood") or self._tense_by_ending(t) == "cnd" for t in forms):
             # The journalistic conditional states a reported act under reserve.
