@@ -7,7 +7,7 @@ stage runs, less well, on a Doc parsed by spaCy alone.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,10 +73,24 @@ def mention_at(doc: Doc, token: Token) -> ActorMention | None:
     return None
 
 
+def _mentions_by_start(doc: Doc) -> tuple[list[int], list[tuple[int, int, ActorMention]]]:
+    """The mentions as (start, position in the list, mention), sorted, and their starts."""
+    ordered = sorted((m.start, k, m) for k, m in enumerate(doc._.actor_mentions or []))
+    return [s for s, _, _ in ordered], ordered
+
+
 def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
     """Actor mentions inside the doc character range [start, end)."""
     if _lookup is not None and hasattr(_lookup, "mentions_in"):
-        return list(_lookup.mentions_in(doc, start, end))
+        # What ``lookup.mentions_in`` answers (those within the range, in the list's
+        # order), found by bisecting the mentions sorted by start.
+        starts, ordered = cached(doc, "mentions_by_start", _mentions_by_start)
+        inside = []
+        for k in range(bisect_left(starts, start), bisect_right(starts, end)):
+            m = ordered[k][2]
+            if m.end <= end:
+                inside.append(ordered[k][1:])
+        return [m for _, m in sorted(inside, key=lambda pm: pm[0])]
     return [m for m in _mentions(doc) if start <= m.start and m.end <= end]
 
 
