@@ -73,10 +73,11 @@ def mention_at(doc: Doc, token: Token) -> ActorMention | None:
     return None
 
 
-def _mentions_by_start(doc: Doc) -> tuple[list[int], list[tuple[int, int, ActorMention]]]:
-    """The mentions as (start, position in the list, mention), sorted, and their starts."""
-    ordered = sorted((m.start, k, m) for k, m in enumerate(doc._.actor_mentions or []))
-    return [s for s, _, _ in ordered], ordered
+def _mentions_by_start(doc: Doc) -> tuple[list[int], list[int], list[ActorMention]]:
+    """The mentions' starts and positions sorted by (start, position), and the mentions."""
+    mentions = list(doc._.actor_mentions or [])
+    order = sorted(range(len(mentions)), key=lambda k: (mentions[k].start, k))
+    return [mentions[k].start for k in order], order, mentions
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
@@ -84,13 +85,10 @@ def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
     if _lookup is not None and hasattr(_lookup, "mentions_in"):
         # What ``lookup.mentions_in`` answers (those within the range, in the list's
         # order), found by bisecting the mentions sorted by start.
-        starts, ordered = cached(doc, "mentions_by_start", _mentions_by_start)
-        inside = []
-        for k in range(bisect_left(starts, start), bisect_right(starts, end)):
-            m = ordered[k][2]
-            if m.end <= end:
-                inside.append(ordered[k][1:])
-        return [m for _, m in sorted(inside, key=lambda pm: pm[0])]
+        starts, order, mentions = cached(doc, "mentions_by_start", _mentions_by_start)
+        inside = [order[k] for k in range(bisect_left(starts, start), bisect_right(starts, end))
+                  if mentions[order[k]].end <= end]
+        return [mentions[k] for k in sorted(inside)]
     return [m for m in _mentions(doc) if start <= m.start and m.end <= end]
 
 

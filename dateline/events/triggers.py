@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..nlp.doccache import lemmas, lower_forms, pos_tags, punct_flags, sentence_of
+from ..nlp.doccache import lemmas, lower_forms, pos_tags, sentence_index, sentences, token_table
 from .lexicon import TriggerEntry
 
 
@@ -125,8 +125,9 @@ def _rest(doc: Doc, start: int, entry: TriggerEntry, later: tuple[frozenset[str]
     idx = [start]
     if not later:
         return idx
-    sent_end = sentence_of(doc[start]).end
-    lemma, lower, punct = lemmas(doc), lower_forms(doc), punct_flags(doc)
+    sent_end = sentences(doc)[sentence_index(doc, start)].end
+    table = token_table(doc)
+    lemma, lower, punct = table.lemmas, table.lowers, table.punct
     for forms in later:
         nxt = None
         for j in range(idx[-1] + 1, min(idx[-1] + 2 + entry.gap, sent_end)):
