@@ -96,13 +96,17 @@ def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     offset points to, the start of "depuis <duration>"; None otherwise."""
     # Asked for every act of the TIMEX's sentence: worked out once per TIMEX (and
     # publication date; the TIMEX is kept with its answer, so its id stays its own).
-    memo = cached(doc, "timex_dates", lambda _: {})
-    known = memo.get((id(t), dct))
+    memo = cached(doc, "timex_dates", _new_memo).setdefault(dct, {})
+    known = memo.get(id(t))
     if known is not None and known[0] is t:
         return known[1]
     value = _date_of_timex(doc, t, dct)
-    memo[(id(t), dct)] = (t, value)
+    memo[id(t)] = (t, value)
     return value
+
+
+def _new_memo(doc: Doc) -> dict:
+    return {}
 
 
 def _date_of_timex(doc: Doc, t: Timex, dct: dt.date) -> str | None:
