@@ -25,7 +25,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doccache import cached, child_indices, doc_text, head_indices, lower_forms, raw_dep_labels, sentence_index, sentences
+from ..nlp.doccache import cached, child_indices, doc_text, extension, head_indices, lower_forms, raw_dep_labels, sentence_index, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
@@ -79,7 +79,7 @@ def _group_timexes(doc: Doc) -> dict[int, list[Timex]]:
 
 
 def _dct(doc: Doc) -> dt.date:
-    article = getattr(doc._, "article", None)
+    article = extension(doc, "article") if doc.has_extension("article") else None
     return getattr(article, "date", None) or dt.date.today()
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..model import Entity, Event, EventDate, Evidence, Place
-from ..nlp.doccache import (dependency_tree, lemma_lowers, pos_tags, sentence_index, sentence_of, sentences,
+from ..nlp.doccache import (dependency_tree, extension, lemma_lowers, pos_tags, sentence_index, sentence_of, sentences,
                             subtree_ends)
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
@@ -406,7 +406,7 @@ def _demonstrative(head: Token) -> bool:
 
 def _after(value: str | None, doc: Doc) -> bool:
     """Whether the ISO prefix ``value`` lies after the publication date."""
-    article = doc._.article
+    article = extension(doc, "article")
     if not value or article is None or not value[:4].isdigit():
         return False
     first = _first_day(value)

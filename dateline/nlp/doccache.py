@@ -290,3 +290,12 @@ def cached(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     if value is None:
         value = doc.user_data[key] = build(doc)
     return value
+
+
+def extension(doc: Doc, name: str):
+    """``doc._.<name>``, read once per Doc (each read of ``doc._`` builds an object);
+    for values set before the stage asking and not changed afterwards."""
+    key = ("dateline", "ext:" + name)
+    if key not in doc.user_data:
+        doc.user_data[key] = getattr(doc._, name)
+    return doc.user_data[key]
