@@ -17,14 +17,16 @@ Japon", "l'arrestation de X par la police").
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..model import ActorMention, Entity, Place
+from ..nlp.doccache import cached, sentence_of, token_offsets, token_table
 from . import bridge
 from .lexicon import ArgumentCues
-from .syntax import case_of, children, conjuncts, dep, is_passive, own_span
+from .syntax import case_of, children, conjuncts, dep, is_passive, morph, own_span
 from .triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -80,16 +82,18 @@ class ArgumentFinder:
         start, end = own_span(token)
         found: list[Entity] = []
         i = end
-        sent_end = token.sent.end
+        sent_end = sentence_of(token).end
+        table = token_table(doc)
+        offsets, lowers, pos = table.offsets, table.lowers, table.pos
         while i < sent_end:
-            tok = doc[i]
-            m = bridge.mention_at(doc, tok)
+            m = bridge.mention_at(doc, doc[i])
             if m is not None:
                 found.append(m.entity)
-                while i < sent_end and doc[i].idx < m.end:
+                while i < sent_end and offsets[i] < m.end:
                     i += 1
                 continue
-            if tok.lower_ in self.cues.list_words or tok.pos_ == "DET" or tok.text == ",":
+            # (a token's lower-cased form is "," exactly when its text is)
+            if lowers[i] in self.cues.list_words or pos[i] == "DET" or lowers[i] == ",":
                 i += 1
                 continue
             break
@@ -128,9 +132,11 @@ class ArgumentFinder:
     def _group(self, doc: Doc, head: Token) -> list[Entity]:
         """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
         kind = self.cues.group_nouns.get(head.lemma_.lower())
+        if kind is None:
+            return []
         nums = [self.cues.group_numbers.get(c.lower_) for c in children(head, "nummod")]
         n = next((x for x in nums if x), None)
-        if kind is None or n is None:
+        if n is None:
             return []
         seen: list[Entity] = []
         mentions = sorted((m for m in (doc._.actor_mentions or []) if m.end <= head.idx),
@@ -309,7 +315,7 @@ class ArgumentFinder:
         for part in clauses:
             if part.pos_ != "VERB":
                 continue
-            if "Part" in part.morph.get("VerbForm"):
+            if "Part" in morph(part, "VerbForm"):
                 # "la promesse faite par le Niger au Bénin": the participle carries the roles.
                 a_, p_, o_ = self._slots(doc, part)
                 agents.extend(a_)
@@ -319,7 +325,7 @@ class ArgumentFinder:
                 obls.extend((_prep(t), e) for t in children(part, "obl") if _prep(t) in self.cues.meet_preps
                             for e in self.entities_of(doc, t))
         for det in children(noun, "det"):
-            if "Yes" in det.morph.get("Poss"):
+            if "Yes" in morph(det, "Poss"):
                 # "la Corée du Nord a réaffiché son soutien": the possessor is the clause's subject.
                 m = bridge.mention_at(doc, det)
                 if m is not None:
@@ -382,8 +388,8 @@ def _object_clitic(verb: Token, obj_toks: list[Token]) -> bool:
     """Whether the verb's object, or that of its infinitive ("refuser de l'extrader"), is
     a third-person clitic pronoun (a pronoun before its verb: "l'", "les")."""
     toks = obj_toks + [t for x in children(verb, "xcomp") for t in children(x, "obj")]
-    return any(t.pos_ == "PRON" and "3" in t.morph.get("Person") and t.i < t.head.i
-               and "Yes" not in t.morph.get("Reflex") for t in toks)
+    return any(t.pos_ == "PRON" and "3" in morph(t, "Person") and t.i < t.head.i
+               and "Yes" not in morph(t, "Reflex") for t in toks)
 
 
 def _name_conjuncts(token: Token) -> list[Token]:
@@ -401,13 +407,31 @@ def _name_conjuncts(token: Token) -> list[Token]:
 
 def _in_timex(doc: Doc, token: Token) -> bool:
     """Whether ``token`` lies inside a temporal expression the time stage found."""
-    return any(tx.start <= token.idx < tx.end for tx in doc._.timexes or [])
+    return cached(doc, "in_timex", _timex_tokens)[token.i]
+
+
+def _timex_tokens(doc: Doc) -> list[bool]:
+    """By token index, whether the token starts inside a temporal expression."""
+    offsets = token_offsets(doc)
+    inside = [False] * len(offsets)
+    for tx in doc._.timexes or []:
+        for i in range(bisect_left(offsets, tx.start), bisect_left(offsets, tx.end)):
+            inside[i] = True
+    return inside
 
 
 def _prep(tok: Token) -> str:
-    """The first word of the preposition marking ``tok`` ("" when none)."""
-    case = case_of(tok)
-    first = case.split()[0] if case else ""
+    """The first word of the preposition marking ``tok`` ("" when none): that of
+    ``case_of(tok)``, read from the per-Doc columns."""
+    table = token_table(tok.doc)
+    labels, lowers, i = table.labels, table.lowers, tok.i
+    first = ""
+    for j in table.kids[i]:
+        if j < i and labels[j] in ("case", "mark"):
+            words = lowers[j].split()
+            if words:
+                first = words[0]
+                break
     return {"d'": "de", "qu'": "que"}.get(first, first)  # elided forms
 
 

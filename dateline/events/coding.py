@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from ..model import Entity, Place
+from ..nlp.doccache import cached, sentence_words
 from .lexicon import Context, TriggerEntry
 
 MULTILATERAL = ("IGO", "UNO", "EUR")
@@ -32,15 +33,30 @@ def consult_cameo(mode: str | None, default: str | None) -> str | None:
 
 def contexts_for(sentence: Span, contexts: tuple[Context, ...], extra: tuple[str, ...] = ()) -> list[str]:
     """Contexts whose keywords (lemmas, or phrases in the lower-cased text) the sentence holds."""
-    lemmas = {t.lemma_.lower() for t in sentence}
-    text = sentence.text.lower()
     found = list(extra)
-    for ctx in contexts:
-        if ctx.name in found:
-            continue
-        if any((kw in lemmas) if " " not in kw else (kw in text) for kw in ctx.keywords):
-            found.append(ctx.name)
+    # The sentence's own contexts, in order, do not depend on ``extra``: worked out once
+    # per sentence (several acts are often stated in one).
+    found += [name for name in _sentence_contexts(sentence, contexts) if name not in extra]
     return found
+
+
+def _sentence_contexts(sentence: Span, contexts: tuple[Context, ...]) -> list[str]:
+    """The names of ``contexts`` whose keywords ``sentence`` holds, each once, in order."""
+    memo = cached(sentence.doc, "sentence_contexts", lambda doc: {})
+    key = (sentence.start, sentence.end)
+    known = memo.get(key)
+    if known is not None and known[0] is contexts:
+        return known[1]
+    lemmas, text = sentence_words(sentence)
+    names: list[str] = []
+    for ctx in contexts:
+        if ctx.name in names:
+            continue
+        if not ctx.words.isdisjoint(lemmas) or any(kw in text for kw in ctx.phrases):
+            names.append(ctx.name)
+    memo[key] = (contexts, names)
+    return names
+
 
 
 def code(entry: TriggerEntry, type_: str, participants: list[Entity], place: Place | None) -> tuple[str | None, str | None]:

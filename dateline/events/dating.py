@@ -21,15 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doccache import doc_text, sentences
+from ..nlp.doccache import cached, child_indices, doc_text, extension, head_indices, lower_forms, raw_dep_labels, sentence_index, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
 from ..time.rules import load_rules
 from .lexicon import load_lexicon
+from .syntax import morph
 
 _DURATION = re.compile(r"^P(\d+)([DWMY])$")
 _PART_OF_YEAR = re.compile(r"^\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)")
@@ -43,14 +45,14 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     """The date of the act whose trigger is ``trigger`` (``clause``: its clause or sentence)."""
     lex = load_rules("fr").tense
     dct = _dct(doc)
-    sentence = trigger.sent
+    k = sentence_index(doc, trigger.start)  # the sentence ``trigger.sent`` is
+    sentence = sentences(doc)[k]
     pred = predicate_of(trigger.root, lex)
-    tense = tense_of(pred, lex) if pred is not None else None
-    timexes = [t for t in (doc._.timexes or []) if sentence.start_char <= t.start < sentence.end_char]
+    timexes = _timexes_by_sentence(doc).get(k, [])
     only = _restricted(doc, pred, lex, dct) if pred is not None else None
     if only is not None:
         return only
-    explicit = _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex)
+    explicit = _explicit(doc, trigger, clause, timexes, pred, dct, lex)
     if explicit is not None:
         return _within_deadline(doc, explicit, dct, lex)
     if any(_vague(t) and _attached(doc, t, trigger, pred, lex) for t in timexes):
@@ -59,8 +61,25 @@ def date_event(doc: Doc, trigger: Span, clause: Span | None = None) -> EventDate
     return narrative if narrative is not None else _publication(dct)
 
 
+def _timexes_by_sentence(doc: Doc) -> dict[int, list[Timex]]:
+    """The TIMEXes starting in each sentence's characters, by sentence index, in the
+    time stage's order (each event asks for those of its sentence)."""
+    return cached(doc, "timexes_by_sentence", _group_timexes)
+
+
+def _group_timexes(doc: Doc) -> dict[int, list[Timex]]:
+    sents = sentences(doc)
+    starts = [s.start_char for s in sents]
+    out: dict[int, list[Timex]] = {}
+    for t in doc._.timexes or []:
+        k = bisect_right(starts, t.start) - 1
+        if k >= 0 and t.start < sents[k].end_char:
+            out.setdefault(k, []).append(t)
+    return out
+
+
 def _dct(doc: Doc) -> dt.date:
-    article = getattr(doc._, "article", None)
+    article = extension(doc, "article") if doc.has_extension("article") else None
     return getattr(article, "date", None) or dt.date.today()
 
 
@@ -75,6 +94,22 @@ def _vague(t: Timex) -> bool:
 def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     """The date a TIMEX gives an event: its value for dates and times, where an
     offset points to, the start of "depuis <duration>"; None otherwise."""
+    # Asked for every act of the TIMEX's sentence: worked out once per TIMEX (and
+    # publication date; the TIMEX is kept with its answer, so its id stays its own).
+    memo = cached(doc, "timex_dates", _new_memo).setdefault(dct, {})
+    known = memo.get(id(t))
+    if known is not None and known[0] is t:
+        return known[1]
+    value = _date_of_timex(doc, t, dct)
+    memo[id(t)] = (t, value)
+    return value
+
+
+def _new_memo(doc: Doc) -> dict:
+    return {}
+
+
+def _date_of_timex(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     if t.type == "SET" or _vague(t):
         return None
     if t.type == "DURATION":
@@ -102,13 +137,14 @@ def _tokens(doc: Doc, t: Timex) -> Span | None:
 
 def _chain(trigger: Span, pred: Token | None) -> set[int]:
     """Token indices of the trigger, its nominal head chain up to its verb, and that verb."""
-    out = {tok.i for tok in trigger}
-    tok = trigger.root
+    out = set(range(trigger.start, trigger.end))
+    heads = head_indices(trigger.doc)
+    i = trigger.root.i
+    # Four words up (spaCy makes a new Token on each access, so an identity test
+    # ``tok is pred`` or ``tok.head is tok`` never stopped the climb earlier).
     for _ in range(4):
-        out.add(tok.i)
-        if tok is pred or tok.head is tok:
-            break
-        tok = tok.head
+        out.add(i)
+        i = heads[i]
     if pred is not None:
         out.add(pred.i)
     return out
@@ -131,7 +167,7 @@ def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseL
 
 def _participle_of(verb: Token, trigger: Span) -> bool:
     """A participle clause on the trigger's noun ("l'attentat perpétré le 3 mai")."""
-    return (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm")
+    return (verb.dep_ == "acl" and "Part" in morph(verb, "VerbForm")
             and trigger.start <= verb.head.i < trigger.end)
 
 
@@ -154,7 +190,7 @@ def _counted_from(doc: Doc, t: Timex, trigger: Span) -> bool:
         _COUNTED_FROM.match(doc_text(doc)[t.end:trigger.start_char]))
 
 
-def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate | None:
+def _explicit(doc, trigger, clause, timexes, pred, dct, lex) -> EventDate | None:
     dated = [(t, d) for t in timexes if (d := _date_of(doc, t, dct)) is not None
              and not _counted_from(doc, t, trigger)]
     if not dated:
@@ -162,10 +198,13 @@ def _explicit(doc, trigger, clause, timexes, pred, tense, dct, lex) -> EventDate
     attached = [(t, d) for t, d in dated if _attached(doc, t, trigger, pred, lex)]
     if attached:
         return _from(doc, attached, dated)
-    if clause is not None and clause.end_char - clause.start_char < trigger.sent.end_char - trigger.sent.start_char:
+    sent = sentences(doc)[sentence_index(doc, trigger.start)]  # ``trigger.sent``
+    if clause is not None and clause.end_char - clause.start_char < sent.end_char - sent.start_char:
         inside = [(t, d) for t, d in dated if clause.start_char <= t.start < clause.end_char]
         if inside:
             return _from(doc, inside, dated)
+    # The verb's tense, worked out only for an act that needs it (most have no TIMEX).
+    tense = tense_of(pred, lex) if pred is not None else None
     if tense == PRESENT:
         return None  # a present statement takes only a date attached to it
     agreeing = [(t, d) for t, d in dated if _agrees(d, tense, dct)
@@ -229,13 +268,17 @@ def _from(doc: Doc, chosen: list[tuple[Timex, str]], dated: list[tuple[Timex, st
 def _restricted(doc: Doc, pred: Token, lex: TenseLexicon, dct: dt.date) -> EventDate | None:
     """ "n'ont été libérés qu'en janvier 1981": the date after the restrictive "ne ... que"
     is the act's, even where the parser has cut the clause (and the sentence) at "qu'"."""
-    kids = list(pred.children) + [k for a in pred.children if a.dep_ in lex.aux_deps for k in a.children]
+    if not lex.restrictive_words:
+        return None
+    # Token indices and the per-Doc columns: this runs for every act.
+    child_of, labels, lowers = child_indices(doc), raw_dep_labels(doc), lower_forms(doc)
+    own = child_of[pred.i]
+    kids = list(own) + [k for a in own if labels[a] in lex.aux_deps for k in child_of[a]]
     negatives = load_lexicon("fr").modality.negation_words  # "ne ... pas", "ne ... jamais": a negation
-    if not lex.restrictive_words or not any(k.lower_ in ("ne", "n'") for k in kids) \
-            or any(k.lower_ in negatives for k in kids):
+    if not any(lowers[k] in ("ne", "n'") for k in kids) or any(lowers[k] in negatives for k in kids):
         return None
     doc_end = min(len(doc), pred.i + 6)
-    que = next((t for t in doc[pred.i + 1: doc_end] if t.lower_ in lex.restrictive_words), None)
+    que = next((doc[i] for i in range(pred.i + 1, doc_end) if lowers[i] in lex.restrictive_words), None)
     if que is None:
         return None
     after = que.idx + len(que.text)
@@ -284,12 +327,12 @@ def _narrates_past(pred: Token | None, lex: TenseLexicon) -> str | None:
     auxes = [c for c in pred.children if c.dep_ in lex.aux_deps and c.i < pred.i]
     if auxes:
         aux = auxes[0]
-        if "Imp" in aux.morph.get("Tense") or "Past" in aux.morph.get("Tense"):
+        if "Imp" in morph(aux, "Tense") or "Past" in morph(aux, "Tense"):
             return "far"  # "s'étaient rencontrés" (the parser may call it aux:pass)
-        if aux.dep_ == "aux:tense" and "Pres" in aux.morph.get("Tense") and "Ind" in aux.morph.get("Mood"):
+        if aux.dep_ == "aux:tense" and "Pres" in morph(aux, "Tense") and "Ind" in morph(aux, "Mood"):
             return "near"
         return None
-    if "Fin" in pred.morph.get("VerbForm") and ({"Past", "Imp"} & set(pred.morph.get("Tense"))):
+    if "Fin" in morph(pred, "VerbForm") and ({"Past", "Imp"} & set(morph(pred, "Tense"))):
         return "far"
     return None
 
@@ -306,15 +349,14 @@ def _narrative(doc: Doc, sentence: Span, pred: Token | None, lex: TenseLexicon, 
         return None
     reach = _LOOKBACK if how == "far" else 1
     sents = sentences(doc)
-    index = next((i for i, s in enumerate(sents) if s.start == sentence.start), None)
-    if index is None:
+    index = sentence_index(doc, sentence.start)
+    if sents[index].start != sentence.start:
         return None
+    by_sentence = _timexes_by_sentence(doc)
     for back in range(1, reach + 1):
         if index - back < 0:
             break
-        prev = sents[index - back]
-        dated = [t for t in (doc._.timexes or [])
-                 if prev.start_char <= t.start < prev.end_char and _date_of(doc, t, dct)]
+        dated = [t for t in by_sentence.get(index - back, []) if _date_of(doc, t, dct)]
         if dated:
             t = dated[-1]
             value = _date_of(doc, t, dct)

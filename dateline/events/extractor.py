@@ -15,14 +15,15 @@ from spacy.vocab import Vocab
 
 from ..actors.kb import PLOVER_NONSTATE
 from ..model import Entity, Event, EventDate, Evidence, Place
-from ..nlp.doccache import sentences
+from ..nlp.doccache import (dependency_tree, extension, lemma_lowers, pos_tags, sentence_index, sentence_of, sentences,
+                            subtree_ends)
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
 from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
 from .merge import Candidate, merge
 from .modality import ModalityCall, ModalityClassifier
-from .syntax import CONTENT_DEPS, children, dep, governors
+from .syntax import CONTENT_DEPS, children, dep, governors, morph
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -50,14 +51,15 @@ class EventExtractor:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """Every merged candidate, before the confidence threshold."""
-        matched = self.matcher(doc, keep=lambda t: requirements.satisfied(
+        # The clause verb is found only for the entries whose requirement needs it.
+        matched = self.matcher(doc, keep=lambda t: t.entry.requires is None or requirements.satisfied(
             doc, t, self.clause_verb(t.head), self.arguments))
         triggers, absorbed_by = self._resolve_complements(matched)
         sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
         home = home_country(doc)
         found: list[Candidate] = []
         for trig in triggers:
-            idx = sent_index.get(trig.head.sent.start, 0)
+            idx = sent_index.get(sentence_of(trig.head).start, 0)
             for cand in self._candidates_for(doc, trig, idx, found):
                 found.append(cand)
         self._content_recipients(doc, matched, absorbed_by, found)
@@ -96,17 +98,21 @@ class EventExtractor:
 
     def clause_verb(self, head: Token) -> Token:
         """The verb whose clause states a nominal trigger ("a effectué une visite", "le sommet a eu lieu")."""
-        if head.pos_ not in NOMINAL_POS or head.head is head:
+        doc = head.doc
+        if pos_tags(doc)[head.i] not in NOMINAL_POS:
             return head
-        gov = head.head
+        heads, labels, _ = dependency_tree(doc)
+        # A root noun has the label "root", which none of those below is.
+        gov_i, label = heads[head.i], labels[head.i]
+        if label not in ("obj", "xcomp", "nsubj", "nsubj:pass", "obl:arg", "obl"):
+            return head
         cues = self.lexicon.arguments
-        lemma = gov.lemma_.lower()
+        lemma = lemma_lowers(doc)[gov_i]
         modal = self.lexicon.modality
-        if dep(head) in ("obj", "xcomp", "nsubj", "nsubj:pass", "obl:arg", "obl") and (
-                lemma in cues.light_verbs or lemma in cues.happen_verbs
-                or _phrasal(gov) in cues.happen_verbs
-                or (dep(head) in ("obj", "xcomp") and (lemma in modal.governors or lemma in modal.reflexive_governors))):
-            return gov
+        if (lemma in cues.light_verbs or lemma in cues.happen_verbs
+                or _phrasal(doc[gov_i]) in cues.happen_verbs
+                or (label in ("obj", "xcomp") and (lemma in modal.governors or lemma in modal.reflexive_governors))):
+            return doc[gov_i]
         return head
 
     def _content_recipients(self, doc: Doc, matched: list[Trigger], absorbed_by: dict[int, int],
@@ -137,11 +143,11 @@ class EventExtractor:
             ev = cand.event
             if ev.recipients or ev.type not in self.lexicon.arguments.about_the_doer:
                 continue
-            for tok in doc[cand.clause_start: cand.clause_end]:
-                inner = at.get(tok.i)
-                if inner is None or inner is cand or tok.i == cand.head_i:
+            for i in range(cand.clause_start, cand.clause_end):
+                inner = at.get(i)
+                if inner is None or inner is cand or i == cand.head_i:
                     continue
-                if not any(g.i == cand.head_i for g in governors(tok, max_depth=4, deps=CONTENT_DEPS)):
+                if not any(g.i == cand.head_i for g in governors(doc[i], max_depth=4, deps=CONTENT_DEPS)):
                     continue
                 mine = {a.id for a in ev.actors}
                 ev.recipients = [e for e in inner.event.actors or inner.event.recipients if e.id not in mine]
@@ -181,7 +187,7 @@ class EventExtractor:
 
     def _make(self, doc: Doc, trig: Trigger, verb: Token, idx: int, type_: str, modality: str,
               parts: Participants, call: ModalityCall) -> Candidate:
-        sent = trig.head.sent
+        sent = sentence_of(trig.head)
         date = self._date(doc, trig, sent, modality)
         if modality == "asserted" and _after(date.value, doc):
             modality = "future"  # an act dated after publication is announced, not done
@@ -194,9 +200,9 @@ class EventExtractor:
                       context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
                       location=parts.place)
         nominal = trig.head.pos_ in NOMINAL_POS
-        sub = list(verb.subtree)
+        first, last = subtree_ends(doc, verb.i)  # of ``list(verb.subtree)``
         cand = Candidate(event=event, sent_index=idx, nominal=nominal,
-                         head_i=trig.head.i, clause_start=sub[0].i, clause_end=sub[-1].i + 1,
+                         head_i=trig.head.i, clause_start=first, clause_end=last + 1,
                          distinct=nominal and self._marked(trig.head, self.lexicon.modality.distinct),
                          anaphoric=nominal and _demonstrative(trig.head),
                          cues=[call.cue] if call.cue else [])
@@ -286,9 +292,9 @@ class EventExtractor:
         pronoun ("ceux-ci") or a demonstrative noun phrase with no name ("ces derniers")."""
         for subj in children(verb, "nsubj"):
             if subj.pos_ == "PRON" and (subj.lower_ in self.lexicon.arguments.personal_pronouns
-                                        or "Dem" in subj.morph.get("PronType")):
+                                        or "Dem" in morph(subj, "PronType")):
                 return True
-            if subj.pos_ != "PROPN" and any("Dem" in d.morph.get("PronType") for d in children(subj, "det")):
+            if subj.pos_ != "PROPN" and any("Dem" in morph(d, "PronType") for d in children(subj, "det")):
                 return True
         return False
 
@@ -324,10 +330,11 @@ class EventExtractor:
 
     def _natural_cause(self, doc: Doc, head_i: int) -> bool:
         """Whether the act's sentence, or the one before, names a natural or accidental cause."""
-        sent = doc[head_i].sent
-        start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        sents = sentences(doc)
+        k = sentence_index(doc, head_i)
+        start = sents[k - 1].start if k > 0 else sents[k].start
         causes = self.lexicon.arguments.natural_causes
-        return any(t.lemma_.lower() in causes for t in doc[start: sent.end])
+        return not causes.isdisjoint(lemma_lowers(doc)[start: sents[k].end])
 
     def _fallback_country(self, doc: Doc, cand: Candidate, parts: Participants) -> None:
         """No participant has a country: the place's state stands for the side acted upon,
@@ -400,12 +407,12 @@ def _phrasal(verb: Token) -> str:
 
 
 def _demonstrative(head: Token) -> bool:
-    return any("Dem" in c.morph.get("PronType") for c in children(head, "det"))
+    return any("Dem" in morph(c, "PronType") for c in children(head, "det"))
 
 
 def _after(value: str | None, doc: Doc) -> bool:
     """Whether the ISO prefix ``value`` lies after the publication date."""
-    article = doc._.article
+    article = extension(doc, "article")
     if not value or article is None or not value[:4].isdigit():
         return False
     first = _first_day(value)

@@ -7,7 +7,7 @@ naming the file and the entry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +103,16 @@ class ArgumentCues:
 class Context:
     name: str
     keywords: tuple[str, ...]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The one-word keywords (matched against lemmas)."""
+        return frozenset(kw for kw in self.keywords if " " not in kw)
+
+    @cached_property
+    def phrases(self) -> tuple[str, ...]:
+        """The multiword keywords (matched in the lower-cased text)."""
+        return tuple(kw for kw in self.keywords if " " in kw)
 
 
 @dataclass(frozen=True)

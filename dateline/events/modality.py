@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .lexicon import ModalityCues
-from .syntax import children, dep, governors
+from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, morph_values, sentence_of, space_flags, token_table
+from .syntax import child_ids, children, dep, governors, subtree_ids
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _morph(tok: Token, feat: str) -> list[str]:
-    return tok.morph.get(feat)
+    return morph_values(tok.doc, tok.i, feat)
 
 
 class ModalityClassifier:
@@ -58,19 +59,25 @@ class ModalityClassifier:
     # --- 1. negation -----------------------------------------------------------------
 
     def _negated_clause(self, tok: Token) -> str | None:
-        kids = list(tok.children)
-        has_ne = any(k.lower_ in ("ne", "n'") for k in kids) or any(
-            k.lower_ in ("ne", "n'") for a in _auxes(tok) for k in a.children)
-        words = [k for k in kids if k.lower_ in self.cues.negation_words and dep(k) in ("advmod", "det", "nsubj", "obj", "nsubj:pass")]
+        # Token indices and the per-Doc columns: this runs on up to three words per act.
+        doc = tok.doc
+        _, labels, kids_of = dependency_tree(doc)
+        lowers = lower_forms(doc)
+        kids = kids_of[tok.i]
+        negation_words = self.cues.negation_words
+        has_ne = any(lowers[k] in ("ne", "n'") for k in kids) or any(
+            lowers[k] in ("ne", "n'") for a in child_ids(tok, "aux", "cop") for k in kids_of[a])
+        words = [k for k in kids if lowers[k] in negation_words and labels[k] in ("advmod", "det", "nsubj", "obj", "nsubj:pass")]
         # "aucun accord ne soit signé": the negative determiner sits on an argument.
-        words += [d for k in children(tok, "nsubj", "obj") for d in k.children
-                  if d.lower_ in self.cues.negation_words and dep(d) == "det"]
-        if words and (has_ne or any(w.lower_ in ("aucun", "aucune", "nul", "nulle") for w in words)):
-            return words[0].lower_
-        if has_ne and any(k.lower_ in ("jamais", "plus", "pas", "rien", "personne", "ni") for k in tok.subtree if k.i > tok.i - 4):
+        words += [d for k in child_ids(tok, "nsubj", "obj") for d in kids_of[k]
+                  if lowers[d] in negation_words and labels[d] == "det"]
+        if words and (has_ne or any(lowers[w] in ("aucun", "aucune", "nul", "nulle") for w in words)):
+            return lowers[words[0]]
+        if has_ne and any(lowers[k] in ("jamais", "plus", "pas", "rien", "personne", "ni")
+                          for k in subtree_ids(tok) if k > tok.i - 4):
             return "ne"
-        marks = [k for k in kids if dep(k) in ("mark", "case") and k.lower_ in self.cues.negation_marks]
-        return marks[0].lower_ if marks else None
+        marks = [k for k in kids if labels[k] in ("mark", "case") and lowers[k] in self.cues.negation_marks]
+        return lowers[marks[0]] if marks else None
 
     def _negation(self, head: Token, verb: Token, chain: list[Token]) -> str | None:
         for det in children(head, "det"):  # "aucun accord"
@@ -92,9 +99,12 @@ class ModalityClassifier:
             for k in children(tok, "mark"):
                 if k.lower_ in self.cues.hypothetical_marks:
                     return k.lower_
-        sent = chain[0].sent
-        last = [t for t in sent if not t.is_space]
-        if last and last[-1].text == "?":
+        doc = chain[0].doc
+        sent = sentence_of(chain[0])
+        spaces = space_flags(doc)
+        # The sentence's last word that is not white space.
+        last = next((i for i in range(sent.end - 1, sent.start - 1, -1) if not spaces[i]), None)
+        if last is not None and doc[last].text == "?":
             return "?"
         return None
 
@@ -102,8 +112,9 @@ class ModalityClassifier:
 
     def _governor(self, govs: list[Token], head: Token, verb: Token) -> ModalityCall | None:
         for tok in [verb] + govs if verb is not head else govs:
-            lemma = tok.lemma_.lower()
-            refl = any(c.lemma_.lower() == "se" for c in tok.children)
+            lemmas = lemma_lowers(tok.doc)
+            lemma = lemmas[tok.i]
+            refl = any(lemmas[c] == "se" for c in child_indices(tok.doc)[tok.i])
             mod = self.cues.reflexive_governors.get(lemma) if refl else None
             mod = mod or self.cues.governors.get(lemma)
             if mod is None:
@@ -127,7 +138,8 @@ class ModalityClassifier:
     def _morphology(self, verb: Token) -> ModalityCall:
         auxes = _auxes(verb)
         forms = [verb] + auxes
-        if any(t.lower_ in self.cues.hearsay for t in verb.sent if abs(t.i - verb.i) < 8):
+        sent, lowers = sentence_of(verb), lower_forms(verb.doc)
+        if not self.cues.hearsay.isdisjoint(lowers[max(sent.start, verb.i - 7): min(sent.end, verb.i + 8)]):
             return ModalityCall("alleged", "hearsay")
         if any("Cnd" in _morph(t, "Mood") or self._tense_by_ending(t) == "cnd" for t in forms):
             # The journalistic conditional states a reported act under reserve.
@@ -138,9 +150,10 @@ class ModalityClassifier:
 
     def _tense_by_ending(self, tok: Token) -> str | None:
         """"fut" or "cnd" when the form is the verb's future stem plus an ending of that tense."""
-        if tok.pos_ not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
+        table = token_table(tok.doc)
+        if table.pos[tok.i] not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
             return None
-        lemma, form = tok.lemma_.lower(), tok.lower_
+        lemma, form = table.lemma_lowers[tok.i], table.lowers[tok.i]
         stem = self.cues.irregular_stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
         stem = stem[:-1] if stem.endswith("r") else stem  # endings below start with the r
         if not form.startswith(stem):

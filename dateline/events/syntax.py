@@ -1,9 +1,16 @@
-"""Small dependency-tree helpers shared by the arguments and modality finders."""
+"""Small dependency-tree helpers shared by the arguments and modality finders.
+
+They read the parse from the per-Doc lists of ``nlp/doccache.py`` (labels, heads,
+children by token index): these helpers run thousands of times per article, and
+``token.dep_`` or ``token.children`` build new Python objects on every access.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from spacy.tokens import Token
+
+from ..nlp.doccache import child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, morph_values, subtree_bounds, token_table
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -11,30 +18,65 @@ GOVERNING_DEPS = ("xcomp", "ccomp", "obj", "csubj", "acl", "nmod", "obl:arg", "c
 
 
 def dep(token: Token) -> str:
-    return token.dep_.lower()
+    """``token.dep_``, lower-cased."""
+    return dep_labels(token.doc)[token.i]
+
+
+def morph(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, from the analyses read once per Doc."""
+    return morph_values(token.doc, token.i, field)
+
+
+def child_ids(token: Token, *deps: str) -> list[int]:
+    """Indices of the children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
+    table = token_table(token.doc)
+    prefixes = table.dep_prefixes  # a label with its parents: "obl:mod" is an "obl"
+    return [j for j in table.kids[token.i] if not prefixes[j].isdisjoint(deps)]
 
 
 def children(token: Token, *deps: str) -> list[Token]:
     """Children whose dependency is one of ``deps`` (or starts with ``dep:``)."""
-    return [c for c in token.children if any(dep(c) == d or dep(c).startswith(d + ":") for d in deps)]
+    doc = token.doc
+    table = token_table(doc)
+    prefixes = table.dep_prefixes
+    return [doc[j] for j in table.kids[token.i] if not prefixes[j].isdisjoint(deps)]
+
+
+def subtree_ids(token: Token) -> list[int]:
+    """Indices of ``token.subtree`` (in no particular order)."""
+    kids = child_indices(token.doc)
+    out, todo = [], [token.i]
+    while todo:
+        i = todo.pop()
+        out.append(i)
+        todo.extend(kids[i])
+    return out
 
 
 def case_of(token: Token) -> str | None:
     """The preposition marking a nominal ("à", "avec", "entre"), lower-cased."""
-    cases = [c for c in token.children if dep(c) in ("case", "mark") and c.i < token.i]
+    doc = token.doc
+    _, labels, kids = dependency_tree(doc)
+    i = token.i
+    cases = [j for j in kids[i] if j < i and labels[j] in ("case", "mark")]
     if not cases:
         return None
-    return " ".join(c.lower_ for c in cases)
+    lowers = lower_forms(doc)
+    return " ".join(lowers[j] for j in cases)
 
 
 def is_passive(verb: Token) -> bool:
     """A passive clause: "être" + participle or "par X"; a reflexive "s'est rendue" is active
     even where the parser labels its subject ``nsubj:pass``."""
-    if any(c.lemma_.lower() == "se" for c in verb.children):
+    doc = verb.doc
+    kids = child_indices(doc)[verb.i]
+    lemmas = lemma_lowers(doc)
+    if any(lemmas[j] == "se" for j in kids):
         return False
     if verb.pos_ == "ADJ" and any(c.lemma_ == "être" for c in children(verb, "cop")):
         return True  # "a été empoisonné" tagged as a copula and an adjective
-    return bool(children(verb, "aux:pass") or [c for c in verb.children if dep(c) == "obl:agent"])
+    labels = dep_labels(doc)
+    return bool(child_ids(verb, "aux:pass") or any(labels[j] == "obl:agent" for j in kids))
 
 
 # Besides, a purpose clause ("ont manifesté pour dénoncer") is the content of the act it serves.
@@ -43,30 +85,42 @@ CONTENT_DEPS = GOVERNING_DEPS + ("advcl",)
 
 def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNING_DEPS) -> Iterator[Token]:
     """The chain of words governing ``token`` through complement-like dependencies."""
-    cur = token
+    doc = token.doc
+    table = token_table(doc)
+    heads, prefixes = table.heads, table.dep_prefixes
+    cur = token.i
     for _ in range(max_depth):
-        if cur.head is cur or not any(dep(cur) == d or dep(cur).startswith(d + ":") for d in deps):
+        if heads[cur] == cur or prefixes[cur].isdisjoint(deps):
             return
-        cur = cur.head
-        yield cur
+        cur = heads[cur]
+        yield doc[cur]
 
 
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads it is coordinated with ("X et Y")."""
-    out, todo = [], [token]
+    doc = token.doc
+    table = token_table(doc)
+    prefixes, kids = table.dep_prefixes, table.kids
+    out, todo = [], [token.i]
     while todo:
-        t = todo.pop()
-        out.append(t)
-        todo.extend(children(t, "conj"))
-    return sorted(out, key=lambda t: t.i)
+        i = todo.pop()
+        out.append(i)
+        todo.extend(j for j in kids[i] if "conj" in prefixes[j])
+    return [doc[i] for i in sorted(out)]
+
+
+_CLAUSE_DEPS = ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis")
 
 
 def own_span(token: Token) -> tuple[int, int]:
     """Token index range of ``token``'s subtree without its conjuncts and clauses."""
-    skip = {c.i for c in token.children
-            if dep(c) in ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis") or dep(c).startswith("acl")}
-    idx = [token.i]
-    for c in token.children:
-        if c.i not in skip:
-            idx.extend(t.i for t in c.subtree)
-    return min(idx), max(idx) + 1
+    doc = token.doc
+    _, labels, kids = dependency_tree(doc)
+    start = end = token.i
+    for j in kids[token.i]:
+        label = labels[j]
+        if label in _CLAUSE_DEPS or label.startswith("acl"):
+            continue
+        low, high = subtree_bounds(doc, j)
+        start, end = min(start, low), max(end, high)
+    return start, end + 1

@@ -14,6 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ..nlp.doccache import lemmas, lower_forms, pos_tags, sentence_index, sentences, token_table
 from .lexicon import TriggerEntry
 
 
@@ -64,6 +65,8 @@ class TriggerMatcher:
         for entry in entries:
             for form in _forms(entry.pattern[0]):
                 self.by_anchor.setdefault(form, []).append(entry)
+        # The forms each later word of a pattern may take, spelled out once.
+        self.later_forms = {e.pattern: tuple(frozenset(_forms(alts)) for alts in e.pattern[1:]) for e in entries}
         for form in self.by_anchor:
             words = form.split()
             self.matcher.add(form, [Doc(vocab, words=words, lemmas=words)])
@@ -77,7 +80,7 @@ class TriggerMatcher:
         anchors += self._participles(doc)
         for start, form, guessed in anchors:
             for entry in self.by_anchor.get(form, ()):
-                idx = _rest(doc, start, entry)
+                idx = _rest(doc, start, entry, self.later_forms[entry.pattern])
                 if idx is None:
                     continue
                 head = doc[idx[entry.head]]
@@ -94,15 +97,15 @@ class TriggerMatcher:
         """Past participles the lemmatiser left as such ("empoisonné" -> "empoisonné"):
         their -er infinitive, when the lexicon knows it."""
         out = []
-        for tok in doc:
-            low = tok.lower_
-            if tok.lemma_ in self.by_anchor or tok.pos_ not in ("ADJ", "NOUN", "VERB"):
+        for i, (low, lemma, pos) in enumerate(zip(lower_forms(doc), lemmas(doc), pos_tags(doc))):
+            # The cheap tests first: most words are no participle.
+            if pos not in ("ADJ", "NOUN", "VERB") or not low.endswith(PARTICIPLE_ENDINGS) or lemma in self.by_anchor:
                 continue
             for suffix in PARTICIPLE_ENDINGS:
                 if low.endswith(suffix) and len(low) > len(suffix) + 2:
                     guess = low[: -len(suffix)] + "er"
                     if guess in self.by_anchor:
-                        out.append((tok.i, guess, True))
+                        out.append((i, guess, True))
                     break
         return out
 
@@ -116,19 +119,22 @@ def _participle(tok: Token) -> bool:
 PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 
 
-def _rest(doc: Doc, start: int, entry: TriggerEntry) -> list[int] | None:
-    """Token indices of the entry's words from ``start``, each within ``gap`` tokens of the last."""
+def _rest(doc: Doc, start: int, entry: TriggerEntry, later: tuple[frozenset[str], ...]) -> list[int] | None:
+    """Token indices of the entry's words from ``start``, each within ``gap`` tokens of the
+    last; ``later`` holds the forms of the entry's words after the first."""
     idx = [start]
-    sent_end = doc[start].sent.end
-    for alts in entry.pattern[1:]:
-        forms = _forms(alts)
+    if not later:
+        return idx
+    sent_end = sentences(doc)[sentence_index(doc, start)].end
+    table = token_table(doc)
+    lemma, lower, punct = table.lemmas, table.lowers, table.punct
+    for forms in later:
         nxt = None
         for j in range(idx[-1] + 1, min(idx[-1] + 2 + entry.gap, sent_end)):
-            tok = doc[j]
-            if tok.lemma_ in forms or tok.lower_ in forms:
+            if lemma[j] in forms or lower[j] in forms:
                 nxt = j
                 break
-            if tok.is_punct:
+            if punct[j]:
                 break
         if nxt is None:
             return None

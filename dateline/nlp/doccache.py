@@ -8,12 +8,17 @@ and sentence boundaries never change after the parser has run).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import IDX, LENGTH, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 _TEXT = ("dateline", "text")
 _SENTS = ("dateline", "sents")
@@ -99,3 +104,248 @@ def actors_tokens_containing(doc: Doc, piece: str) -> list[int]:
         at = text.find(piece, at + 1)
     return sorted(found)
 
+# --- the tokens as plain lists (the events stage walks the parse per event) -------------
+
+_TABLE = ("dateline", "tokens")
+_COLUMNS = ("HEAD", "DEP", "LOWER", "LEMMA", "POS", "IDX", "IS_PUNCT", "IS_SPACE", "MORPH")
+
+
+class Children:
+    """``children[i]``: the indices of token ``i``'s children, in text order.
+
+    Kept as two flat lists (the children grouped by head, and where each head's
+    group starts) rather than a list per token: fewer objects for the collector.
+    """
+
+    __slots__ = ("flat", "starts")
+
+    def __init__(self, flat: list[int], starts: list[int]):
+        self.flat, self.starts = flat, starts
+
+    def __getitem__(self, i: int) -> list[int]:
+        return self.flat[self.starts[i]:self.starts[i + 1]]
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+
+@dataclass
+class TokenTable:
+    """Token attributes by token index, exported from the Doc once.
+
+    Reading ``token.dep_`` or iterating ``token.children`` builds Python objects
+    on every access; the stages that ask them thousands of times per article read
+    these lists instead (built after the parser: the tokens never change afterwards).
+    """
+
+    heads: list[int]  # token.head.i (a root is its own head)
+    labels: list[str]  # token.dep_.lower()
+    deps: list[str]  # token.dep_
+    dep_prefixes: list[frozenset[str]]  # the label and its parents ("obl:arg" -> obl:arg, obl)
+    kids: Children  # kids[i]: indices of token.children, in text order
+    lowers: list[str]  # token.lower_
+    lemmas: list[str]  # token.lemma_
+    lemma_lowers: list[str]  # token.lemma_.lower()
+    pos: list[str]  # token.pos_
+    offsets: list[int]  # token.idx
+    punct: list[int]  # token.is_punct (1 or 0)
+    space: list[int]  # token.is_space (1 or 0)
+    morph_keys: list[int]  # hash of str(token.morph)
+
+
+@lru_cache(maxsize=512)  # a pure function of the parser's few labels
+def _prefixes(label: str) -> frozenset[str]:
+    """Every ``d`` with ``label == d`` or ``label.startswith(d + ":")``."""
+    return frozenset([label] + [label[:i] for i, ch in enumerate(label) if ch == ":"])
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's :class:`TokenTable`, built once."""
+    table = doc.user_data.get(_TABLE)
+    if table is None:
+        table = doc.user_data[_TABLE] = _build_table(doc)
+    return table
+
+
+def _build_table(doc: Doc) -> TokenTable:
+    n = len(doc)
+    if not n:
+        return TokenTable([], [], [], [], Children([], [0]), [], [], [], [], [], [], [], [])
+    arr = doc.to_array(list(_COLUMNS))
+    index = np.arange(n, dtype=np.int64)
+    heads_arr = index + arr[:, 0].view(np.int64)  # HEAD is an offset, stored unsigned
+    dep, lower, lemma, pos, idx, punct, space, morph = arr[:, 1:].T.tolist()
+    heads = heads_arr.tolist()
+    # Each distinct hash is looked up once (lemmas and forms share most of theirs).
+    strings = doc.vocab.strings
+    names = {k: strings[k] for k in set(dep).union(lower, lemma, pos)}
+    name = names.__getitem__
+    deps = list(map(name, dep))
+    lemmas = list(map(name, lemma))
+    lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
+    labels = list(map(lower_of.__getitem__, deps))
+    prefix_of = {d: _prefixes(d) for d in set(labels)}
+    # Children grouped by head, in text order within a group (a stable sort).
+    not_root = heads_arr != index
+    order = np.argsort(heads_arr[not_root], kind="stable")
+    flat = index[not_root][order].tolist()
+    starts = np.concatenate(([0], np.cumsum(np.bincount(heads_arr[not_root], minlength=n)))).tolist()
+    return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
+                      kids=Children(flat, starts), lowers=list(map(name, lower)), lemmas=lemmas,
+                      lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
+                      offsets=idx, punct=punct, space=space, morph_keys=morph)
+
+
+def dep_labels(doc: Doc) -> list[str]:
+    """``token.dep_.lower()`` of every token, by index."""
+    return token_table(doc).labels
+
+
+def raw_dep_labels(doc: Doc) -> list[str]:
+    """``token.dep_`` of every token as the parser spells it, by index."""
+    return token_table(doc).deps
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """``token.head.i`` of every token, by index (a root is its own head)."""
+    return token_table(doc).heads
+
+
+def child_indices(doc: Doc) -> Children:
+    """Indices of ``token.children`` of every token, in text order, by index."""
+    return token_table(doc).kids
+
+
+def dependency_tree(doc: Doc) -> tuple[list[int], list[str], Children]:
+    """(head indices, lower-cased labels, child indices) at once, for loops that need all three."""
+    table = token_table(doc)
+    return table.heads, table.labels, table.kids
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """``token.lower_`` of every token, by index."""
+    return token_table(doc).lowers
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """``token.lemma_`` of every token, by index."""
+    return token_table(doc).lemmas
+
+
+def lemma_lowers(doc: Doc) -> list[str]:
+    """``token.lemma_.lower()`` of every token, by index."""
+    return token_table(doc).lemma_lowers
+
+
+def pos_tags(doc: Doc) -> list[str]:
+    """``token.pos_`` of every token, by index."""
+    return token_table(doc).pos
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """``token.idx`` of every token, by index (ascending)."""
+    return token_table(doc).offsets
+
+
+def punct_flags(doc: Doc) -> list[int]:
+    """``token.is_punct`` of every token, by index."""
+    return token_table(doc).punct
+
+
+def space_flags(doc: Doc) -> list[int]:
+    """``token.is_space`` of every token, by index."""
+    return token_table(doc).space
+
+
+def morph_values(doc: Doc, i: int, field: str) -> list[str]:
+    """``doc[i].morph.get(field)``: the values of ``field`` in the token's analysis
+    ("Mood=Cnd|Person=3|..."), read from the string without building a MorphAnalysis."""
+    text = doc.vocab.strings[token_table(doc).morph_keys[i]]
+    prefix = field + "="
+    for feat in text.split("|"):
+        if feat.startswith(prefix):
+            return feat[len(prefix):].split(",")
+    return []
+
+
+def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(lowest, highest) token index in the subtree of token ``i`` (``token.subtree``).
+
+    Found by walking that subtree once; every token walked keeps its bounds, so no
+    subtree is walked twice per Doc.
+    """
+    bounds = doc.user_data.get(("dateline", "subtree_bounds"))
+    if bounds is None:
+        # Two lists of ints (-1: not walked yet), not a tuple per token: fewer objects to collect.
+        bounds = doc.user_data[("dateline", "subtree_bounds")] = ([-1] * len(doc), [-1] * len(doc))
+    lows, highs = bounds
+    if lows[i] < 0:
+        kids = token_table(doc).kids
+        # Post-order over the part of the subtree not yet known.
+        order, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            order.append(j)
+            todo.extend(k for k in kids[j] if lows[k] < 0)
+        for j in reversed(order):
+            low = high = j
+            for k in kids[j]:
+                if lows[k] < low:
+                    low = lows[k]
+                if highs[k] > high:
+                    high = highs[k]
+            lows[j], highs[j] = low, high
+    return lows[i], highs[i]
+
+
+def subtree_ends(doc: Doc, i: int) -> tuple[int, int]:
+    """Index of the first and of the last token ``doc[i].subtree`` yields.
+
+    spaCy yields the left children's subtrees, the token, then the right ones', so
+    the first is down the chain of first left children (in a non-projective tree it
+    need not be the subtree's lowest index), the last down the chain of last right ones.
+    """
+    kids = token_table(doc).kids
+    first, below = i, kids[i]
+    while below and below[0] < first:
+        first = below[0]
+        below = kids[first]
+    last, below = i, kids[i]
+    while below and below[-1] > last:
+        last = below[-1]
+        below = kids[last]
+    return first, last
+
+
+def sentence_words(sentence: Span) -> tuple[frozenset[str], str]:
+    """A sentence's lower-cased lemmas and lower-cased text, computed once per sentence
+    (several acts are often stated in one sentence)."""
+    doc = sentence.doc
+    memo = doc.user_data.setdefault(("dateline", "sentence_words"), {})
+    key = (sentence.start, sentence.end)
+    words = memo.get(key)
+    if words is None:
+        lemmas = frozenset(token_table(doc).lemma_lowers[sentence.start:sentence.end])
+        words = memo[key] = (lemmas, doc_text(doc)[sentence.start_char:sentence.end_char].lower())
+    return words
+
+
+def cached(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, computed once per Doc and kept under ``("dateline", name)``.
+
+    For a stage's own per-Doc index (call only once what it is built from is final).
+    """
+    key = ("dateline", name)
+    value = doc.user_data.get(key)
+    if value is None:
+        value = doc.user_data[key] = build(doc)
+    return value
+
+
+def extension(doc: Doc, name: str):
+    """``doc._.<name>``, read once per Doc (each read of ``doc._`` builds an object);
+    for values set before the stage asking and not changed afterwards."""
+    key = ("dateline", "ext:" + name)
+    if key not in doc.user_data:
+        doc.user_data[key] = getattr(doc._, name)
+    return doc.user_data[key]
