@@ -43,7 +43,6 @@ class Participants:
     actors: list[Entity] = field(default_factory=list)
     recipients: list[Entity] = field(default_factory=list)
     place: Place | None = None
-    destination: Place | None = None  # a visit's destination (its country is the host)
     inherited: bool = False
 
     @property
@@ -184,7 +183,6 @@ class ArgumentFinder:
                 parts.actors = []
         parts.actors = _unique(parts.actors)
         parts.recipients = [r for r in _unique(parts.recipients) if all(r.id != a.id for a in parts.actors)]
-        parts.destination = self.destination(doc, verb, head)
         parts.place = self.place(doc, verb, head)
         return parts
 
@@ -355,17 +353,6 @@ class ArgumentFinder:
         return []
 
     # --- where -------------------------------------------------------------------
-
-    def destination(self, doc: Doc, verb: Token, head: Token) -> Place | None:
-        """The place a visit goes to ("en Russie", "au Japon"), from the verb or the noun."""
-        for tok in children(head, "nmod", "obl") + children(verb, "obl"):
-            prep = _prep(tok)
-            if prep in self.cues.destination_preps:
-                for t in conjuncts(tok):
-                    place = bridge.place_at(doc, t) or _state_place(doc, t)
-                    if place is not None:
-                        return place
-        return None
 
     def destinations(self, doc: Doc, verb: Token, head: Token) -> list[Place]:
         """Every coordinated destination ("au Japon ou en Corée du Sud")."""
