@@ -432,14 +432,18 @@ def _state_place(doc: Doc, token: Token) -> Place | None:
 
 def _depth(doc: Doc, mention: ActorMention, head: Token) -> int:
     """Tree distance from ``head`` down to the mention's own head word (99: not below it)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    tok = span.root if span is not None and len(span) else head
+    roots: dict[tuple[int, int], int] = cached(doc, "events_mention_roots", lambda _: {})
+    root = roots.get((mention.start, mention.end))
+    if root is None:  # the mention's head word, once per mention (char_span and Span.root cost)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        root = roots[(mention.start, mention.end)] = span.root.i if span is not None and len(span) else -1
+    i, target = (head.i if root < 0 else root), head.i
+    heads = token_table(doc).heads
     depth = 0
-    # Tokens are compared by index: spaCy builds a new Token object on each access.
-    while tok.i != head.i and tok.head.i != tok.i and depth < 50:
-        tok = tok.head
+    while i != target and heads[i] != i and depth < 50:
+        i = heads[i]
         depth += 1
-    return depth if tok.i == head.i else 99
+    return depth if i == target else 99
 
 
 def _unique(ents: list[Entity]) -> list[Entity]:
