@@ -155,12 +155,12 @@ def ingest_paths(paths, db_path: str, pub_date: str | None = None, workers: int 
         pipeline = _pipeline(actors_file)
         bar = tqdm(unit=" articles", disable=not progress, file=sys.stderr, desc="ingest")
         start = time.perf_counter()
-        def stored(_: Extraction, outcome: str) -> None:
+        def stored(_: str, outcome: str) -> None:
             counts[outcome] += 1
             bar.update(1)
 
         try:
-            with BackgroundWriter(db, stored) as writer:
+            with BackgroundWriter(db_path, stored) as writer:
                 for extraction in _extractions(pipeline.extract_many(fresh(), workers=workers), rejected):
                     writer.put(extraction)
         finally:
