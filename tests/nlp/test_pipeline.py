@@ -46,3 +46,27 @@ def test_batch_and_workers_give_the_same_records(pipeline):
     two = [x.event_records() for x in pipeline.extract_many(articles, workers=2, batch_size=2)]
     assert one == two
     assert [pipeline.extract(a).event_records() for a in articles] == one
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_article_that_breaks_a_stage_is_rejected_and_the_others_go_on(pipeline, monkeypatch, workers):
+    from dateline.events.extractor import EventExtractor
+    from dateline.model import Extraction, Rejection
+
+    original = EventExtractor.__call__
+
+    def flaky(self, doc):
+        if "PANNE" in doc.text:
+            raise RuntimeError("stage broke")
+        return original(self, doc)
+
+    monkeypatch.setattr(EventExtractor, "__call__", flaky)
+    articles = [Article(id=f"a{i}", date=dt.date(2024, 6, 1),
+                        text=f"Le président français a rencontré hier le chancelier allemand. "
+                             f"{'PANNE' if i == 3 else ''} ({i})") for i in range(7)]
+    out = list(pipeline.extract_many(articles, workers=workers, batch_size=2))
+    assert [isinstance(x, Rejection) for x in out] == [False, False, False, True, False, False, False]
+    assert "'a3'" in str(out[3]) and "stage broke" in str(out[3])
+    kept = [x for x in out if isinstance(x, Extraction)]
+    assert [x.article.id for x in kept] == ["a0", "a1", "a2", "a4", "a5", "a6"]
+    assert all(x.events for x in kept)
