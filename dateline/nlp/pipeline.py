@@ -27,6 +27,8 @@ MODEL = "fr_core_news_md"
 STAGES = ("dateline_time", "dateline_actors", "dateline_events")
 # Longest text handed to the parser; the readers reject longer articles first.
 MAX_CHARS = 2_000_000
+# Batches per task handed to a forked worker (results travel back a task at a time).
+_TASK_BATCHES = 4
 
 
 class Pipeline:
@@ -93,7 +95,9 @@ class Pipeline:
         finally:
             gc.unfreeze()
         with pool:
-            for results in pool.imap(_worker_extract, _batches(articles, batch_size)):
+            # A task of a few batches: each task is one nlp.pipe call in the worker.
+            tasks = ((batch, batch_size) for batch in _batches(articles, batch_size * _TASK_BATCHES))
+            for results in pool.imap(_worker_extract, tasks):
                 yield from results
 
     def _extract_stream(self, articles: Iterator[Article], batch_size: int) -> Iterator[Extraction | Rejection]:
@@ -119,12 +123,6 @@ class Pipeline:
             except Exception:  # noqa: BLE001 - a stage failed on a batch: isolate its article
                 for article in in_flight:
                     yield self._extract_one(article)
-
-    def _extract_batch(self, batch: list[Article]) -> list[Extraction | Rejection]:
-        try:
-            return [to_extraction(doc) for doc in self.parse_many(batch, batch_size=len(batch))]
-        except Exception:  # one bad article must not sink its batch: retry one by one
-            return [self._extract_one(a) for a in batch]
 
     def _extract_one(self, article: Article) -> Extraction | Rejection:
         try:
@@ -179,10 +177,11 @@ def default_pipeline() -> Pipeline:
 _forked: list[Pipeline | None] = [None]  # the pipeline forked workers inherit from the parent
 
 
-def _worker_extract(batch: list[Article]) -> list[Extraction | Rejection]:
+def _worker_extract(task: tuple[list[Article], int]) -> list[Extraction | Rejection]:
     pipeline = _forked[0]
     assert pipeline is not None, "extract_many sets the pipeline before forking"
-    return pipeline._extract_batch(batch)
+    batch, batch_size = task
+    return list(pipeline._extract_stream(iter(batch), batch_size))
 
 
 __all__ = ["Pipeline", "to_extraction", "default_pipeline", "cached_pipeline"]
