@@ -262,7 +262,9 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
                 k: MentionKey) -> list[sqlite3.Row]:
     """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
     country or actor, and a date (prefix either way) or publication day ``compatible``
-    could accept; their content key and event id.
+    could accept; one row per event and distinct compared columns: (event id, date value,
+    publication day, location JSON, actors JSON). The records of one event mostly give
+    the same values, so a big event costs a few comparisons, not one per record.
 
     Each branch is an index range on ``mentions(type, date_value)`` or
     ``mentions(type, published)``.
@@ -283,47 +285,36 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
         params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
     marks = ",".join("?" * len(values))
     # rowids: the branches are then covered by their index, and the outer lookup direct
-    sql = (f"SELECT m.key, m.event_id FROM mentions m "
-           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? "
-           f"AND EXISTS (SELECT 1 FROM mention_actors ma WHERE ma.mention_id = m.id "
-           f"AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
-    params += [row["article_id"], *values, *values]
+    sql = (f"SELECT DISTINCT m.event_id, m.date_value, m.published, m.location, m.actors "
+           f"FROM mentions m "
+           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ?")
+    params += [row["article_id"]]
     return conn.execute(sql, params).fetchall()
 
 
-def _load_keys(conn: sqlite3.Connection, cache: FusionCache,
-               keys: list[str]) -> dict[str, MentionKey]:
-    """The ``MentionKey`` of the stored mentions with these content keys, read and decoded."""
-    found: dict[str, MentionKey] = {}
-    for i in range(0, len(keys), 500):  # well under SQLite's bound-parameter limit
-        chunk = keys[i:i + 500]
-        for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
-                              f"({','.join('?' * len(chunk))})", chunk):
-            mk = key_of(load_mention(r))
-            cache.put_mention_key(mk)
-            found[mk.key] = mk
-    return found
-
-
-def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
+def _matched_events(conn: sqlite3.Connection, row: dict[str, Any],
                     k: MentionKey) -> list[str]:
-    """The ids of the stored events ``row`` is compatible with (sorted)."""
+    """The ids of the stored events ``row`` is compatible with (sorted).
+
+    ``compatible`` reads only the compared columns of a candidate once SQL has excluded
+    ``row``'s article, so each distinct set of them is decoded and compared once.
+    """
     matched: set[str] = set()
-    pending: list[tuple[str, str]] = []  # (key, event id) of candidates not in the cache
-    for key, event_id in _candidates(conn, row, k):
+    verdicts: dict[tuple, bool] = {}
+    for event_id, *compared in _candidates(conn, row, k):
         if event_id in matched:
             continue  # one compatible record is enough: skip the rest of its event
-        mk = cache.mention_key(key)
-        if mk is None:
-            pending.append((key, event_id))
-        elif compatible(k, mk):
+        sig = tuple(compared)
+        ok = verdicts.get(sig)
+        if ok is None:
+            date_value, published, location, actors = compared
+            mk = key_of({"key": "", "article_id": None, "type": k.type,
+                         "date_value": date_value, "published": published,
+                         "location": location and json.loads(location),
+                         "actors": json.loads(actors)})
+            ok = verdicts[sig] = compatible(k, mk)
+        if ok:
             matched.add(event_id)
-    pending = [(key, event_id) for key, event_id in pending if event_id not in matched]
-    if pending:
-        loaded = _load_keys(conn, cache, [key for key, _ in pending])
-        for key, event_id in pending:
-            if event_id not in matched and compatible(k, loaded[key]):
-                matched.add(event_id)
     return sorted(matched)
 
 
@@ -355,7 +346,7 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     """
     cache = cache if cache is not None else FusionCache()
     k = key_of(row)
-    olds = _matched_events(conn, cache, row, k)
+    olds = _matched_events(conn, row, k)
     old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
     new_id = event_id_for([row["key"], *[r["key"] for r in old_rows]])
     if olds and olds != [new_id]:  # else the records already carry the event's id
@@ -375,7 +366,6 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     # the new record as SQLite gives it back (types and JSON exactly as stored)
     stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
-    cache.put_mention_key(key_of(stored))
     rows = [*old_rows, stored]
     for event_id in olds:
         cache.drop_event(event_id)
