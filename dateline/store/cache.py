@@ -1,14 +1,14 @@
 """What fusion re-reads most, kept decoded by the one writer: a bounded, write-through cache.
 
-Fusing a mention compares it with stored candidates (their ``MentionKey``) and then
-summarises every record of the event it joins; every entity merges into its stored
-actor row. All of it was read back from SQLite (and JSON-decoded) for every new
-mention; ``FusionCache`` keeps it for recently touched events and actors instead.
+Fusing a mention summarises every record of the event it joins; every entity merges
+into its stored actor row. All of it was read back from SQLite (and JSON-decoded) for
+every new mention; ``FusionCache`` keeps it for recently touched events and actors
+instead, with each cached event's ``EventTallies`` tallies (updated per new record).
 It holds only what SQLite returned or was just given (values stored as they are),
 is updated by ``fuse_mention`` and ``upsert_actor`` in step with their own writes,
 emptied when a transaction rolls back, and emptied when another connection committed
 since (``PRAGMA data_version``), so it never serves a row that differs from the
-stored one. Every map is LRU-bounded.
+stored one. Every map is LRU-bounded (tallies live and go with their event's rows).
 """
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ import sqlite3
 from collections import OrderedDict
 from typing import Any
 
-from ..fuse import MentionKey
+from ..fuse.summary import EventTallies
 
 MAX_EVENT_ROWS = 20_000  # summary rows kept, over all cached events
-MAX_KEYS = 50_000  # mention keys kept
 MAX_ACTORS = 50_000  # actor rows kept
 
 # an actor row as ``actors`` stores it: (name, kind, country, sector, aliases JSON)
@@ -29,23 +28,23 @@ ActorEntry = tuple[ActorRow, frozenset[str] | None]
 
 
 class FusionCache:
-    """Decoded summary rows per event id, ``MentionKey`` per mention key, actor rows (LRU)."""
+    """Decoded summary rows (and tallies) per event id, actor rows (LRU)."""
 
-    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS, max_keys: int = MAX_KEYS,
+    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS,
                  max_actors: int = MAX_ACTORS) -> None:
         self.max_event_rows = max_event_rows
-        self.max_keys = max_keys
         self.max_actors = max_actors
         self._events: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._rows = 0
-        self._keys: OrderedDict[str, MentionKey] = OrderedDict()
+        # event id -> the ``EventTallies`` tallies of its cached rows (where kept)
+        self._tallies: dict[str, EventTallies] = {}
         self._actors: OrderedDict[str, ActorEntry] = OrderedDict()
         self._data_version: int | None = None
 
     def clear(self) -> None:
         """Forget everything (after a rollback, or another connection's commit)."""
         self._events.clear()
-        self._keys.clear()
+        self._tallies.clear()
         self._actors.clear()
         self._rows = 0
 
@@ -59,22 +58,6 @@ class FusionCache:
             self.clear()
             self._data_version = version
 
-    # -- mention keys -------------------------------------------------------------------
-
-    def mention_key(self, key: str) -> MentionKey | None:
-        """The cached ``MentionKey`` of the mention with content key ``key``, if any."""
-        found = self._keys.get(key)
-        if found is not None:
-            self._keys.move_to_end(key)
-        return found
-
-    def put_mention_key(self, mk: MentionKey) -> None:
-        """Remember a mention's ``MentionKey`` (immutable once the mention is stored)."""
-        self._keys[mk.key] = mk
-        self._keys.move_to_end(mk.key)
-        while len(self._keys) > self.max_keys:
-            self._keys.popitem(last=False)
-
     # -- event rows ---------------------------------------------------------------------
 
     def event_rows(self, event_id: str) -> list[dict[str, Any]] | None:
@@ -84,20 +67,30 @@ class FusionCache:
             self._events.move_to_end(event_id)
         return rows
 
-    def put_event(self, event_id: str, rows: list[dict[str, Any]]) -> None:
-        """Remember the complete summary rows of one event (dropping the oldest past the cap)."""
+    def put_event(self, event_id: str, rows: list[dict[str, Any]],
+                  tallies: EventTallies | None = None) -> None:
+        """Remember the complete summary rows of one event (dropping the oldest past the cap),
+        and ``tallies``, the ``EventTallies`` of exactly these rows, if given."""
         self.drop_event(event_id)
         if len(rows) > self.max_event_rows:
             return
         self._events[event_id] = rows
+        if tallies is not None:
+            self._tallies[event_id] = tallies
         self._rows += len(rows)
         while self._rows > self.max_event_rows:
-            _, old = self._events.popitem(last=False)
+            old_id, old = self._events.popitem(last=False)
+            self._tallies.pop(old_id, None)
             self._rows -= len(old)
+
+    def tallies(self, event_id: str) -> EventTallies | None:
+        """The ``EventTallies`` of the cached rows of ``event_id`` (do not mutate), if kept."""
+        return self._tallies.get(event_id) if event_id in self._events else None
 
     def drop_event(self, event_id: str) -> None:
         """Forget one event (it was merged into another, or rewritten)."""
         rows = self._events.pop(event_id, None)
+        self._tallies.pop(event_id, None)
         if rows is not None:
             self._rows -= len(rows)
 

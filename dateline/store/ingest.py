@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
+from ..fuse.summary import EventTallies, summarise_tallies, tallies_of
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
 from .cache import ActorEntry, ActorRow, FusionCache
@@ -329,13 +330,26 @@ def _event_rows(conn: sqlite3.Connection, cache: FusionCache,
     return rows
 
 
-def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
-    """The ``events`` row summarising ``rows``, every record of one event."""
-    ev = summarise(rows)
+def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]],
+                 tallies: EventTallies | None = None) -> None:
+    """The ``events`` row summarising ``rows``, every record of one event
+    (``tallies``: their ``EventTallies``, if known: then summarised from those)."""
+    ev = summarise_tallies(tallies) if tallies is not None else summarise(rows)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
                  f"VALUES ({', '.join('?' * (len(cols) + 1))})",
                  [ev[c] for c in cols] + [_dumps(ev["record"])])
+
+
+def _tallies_with(cache: FusionCache, olds: list[str], rows: list[dict[str, Any]],
+                  stored: dict[str, Any]) -> EventTallies | None:
+    """The ``EventTallies`` of ``rows`` (the records of ``olds`` and ``stored``): the cached
+    tallies of the one joined event plus ``stored``, else counted afresh (None if unusable)."""
+    cached = cache.tallies(olds[0]) if len(olds) == 1 else None
+    if cached is None:
+        return tallies_of(rows)
+    tallies = cached.copy()
+    return tallies if tallies.add(stored) else None
 
 
 def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
@@ -367,10 +381,11 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
     rows = [*old_rows, stored]
+    tallies = _tallies_with(cache, olds, rows, stored)
     for event_id in olds:
         cache.drop_event(event_id)
-    cache.put_event(new_id, rows)
-    _write_event(conn, rows)
+    cache.put_event(new_id, rows, tallies)
+    _write_event(conn, rows, tallies)
     return new_id
 
 
