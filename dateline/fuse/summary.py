@@ -204,14 +204,14 @@ class EventTallies:
     record by record: an event of n records then costs one record per insert, not n.
     ``summarise_tallies`` gives exactly ``summarise`` of the records counted.
 
-    The content keys must be distinct (they are in the store: ``mentions.key`` is
-    UNIQUE); ``add`` refuses a key counted already. Every "first record" choice of
+    The records' content keys must be distinct (they are in the store: ``mentions.key``
+    is UNIQUE). Every "first record" choice of
     ``summarise`` is a minimum over the records (ranks end in the key), kept here per
     value it depends on.
     """
 
     def __init__(self) -> None:
-        self.keys: set[str] = set()
+        self.n = 0  # records counted
         self.first: dict | None = None  # the record with the smallest key
         self.dates: dict[str, int] = {}  # non-empty date value -> records
         self.date_best: dict[str, tuple] = {}  # date value -> (rank, record) giving its text
@@ -240,12 +240,10 @@ class EventTallies:
         new.actors = {aid: [e[0], e[1], dict(e[2]), e[3]] for aid, e in self.actors.items()}
         return new
 
-    def add(self, row: dict) -> bool:
-        """Count one more record; False (tallies unusable) if its key was counted already."""
+    def add(self, row: dict) -> None:
+        """Count one more record (its key not counted yet)."""
         key = row["key"]
-        if key in self.keys:
-            return False
-        self.keys.add(key)
+        self.n += 1
         if self.first is None or key < self.first["key"]:
             self.first = row
         value, basis = row["date_value"], row["date_basis"]
@@ -266,7 +264,6 @@ class EventTallies:
         self.origins.add(row["origin"])
         self._add_place(key, row["location"])
         self._add_actors(key, row["actors"])
-        return True
 
     def _add_place(self, key: str, place: dict | None) -> None:
         if not place:
@@ -309,7 +306,7 @@ class EventTallies:
         chosen, disagree = _choose_counted(self.dates)
         info = {"value": chosen, "disagree": disagree,
                 "values": [{"value": v, "n": self.dates[v]} for v in sorted(self.dates)],
-                "undated": len(self.keys) - sum(self.dates.values())}
+                "undated": self.n - sum(self.dates.values())}
         if chosen is None:
             basis = _majority_of(self.bases, ("publication", "narrative"))
             return {"value": None, "text": None, "basis": basis or "publication"}, info
@@ -350,12 +347,11 @@ def _choose_counted(counts: dict[str, int]) -> tuple[str | None, bool]:
     return best, disagree
 
 
-def tallies_of(rows: list[dict]) -> EventTallies | None:
-    """The ``EventTallies`` of ``rows``, None if two rows share a content key."""
+def tallies_of(rows: list[dict]) -> EventTallies:
+    """The ``EventTallies`` of ``rows`` (distinct content keys)."""
     tallies = EventTallies()
     for row in rows:
-        if not tallies.add(row):
-            return None
+        tallies.add(row)
     return tallies
 
 
@@ -373,6 +369,6 @@ def summarise_tallies(t: EventTallies) -> dict[str, Any]:
         "actors": actors, "recipients": recipients, "date": date,
         "location": t.location(), "modality": _majority_of(t.modalities, MODALITIES),
         "evidence": rep["evidence"], "confidence": t.confidence,
-        "num_mentions": len(t.keys), "num_articles": len(t.articles),
+        "num_mentions": t.n, "num_articles": len(t.articles),
         "num_sources": len(t.origins), "reported": sorted(t.published), "dates": date_info,
     }, first["key"])

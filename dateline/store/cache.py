@@ -2,23 +2,23 @@
 
 Fusing a mention summarises every record of the event it joins; every entity merges
 into its stored actor row. All of it was read back from SQLite (and JSON-decoded) for
-every new mention; ``FusionCache`` keeps it for recently touched events and actors
-instead, with each cached event's ``EventTallies`` tallies (updated per new record).
+every new mention; ``FusionCache`` keeps, for recently touched events, the
+``EventTallies`` that summary is made from (updated record by record, so a big event
+costs no more than a small one), and recently touched actor rows.
 It holds only what SQLite returned or was just given (values stored as they are),
 is updated by ``fuse_mention`` and ``upsert_actor`` in step with their own writes,
 emptied when a transaction rolls back, and emptied when another connection committed
 since (``PRAGMA data_version``), so it never serves a row that differs from the
-stored one. Every map is LRU-bounded (tallies live and go with their event's rows).
+stored one. Every map is LRU-bounded.
 """
 from __future__ import annotations
 
 import sqlite3
 from collections import OrderedDict
-from typing import Any
 
 from ..fuse.summary import EventTallies
 
-MAX_EVENT_ROWS = 20_000  # summary rows kept, over all cached events
+MAX_EVENTS = 20_000  # events whose tallies are kept (each one is small: votes and counts)
 MAX_ACTORS = 50_000  # actor rows kept
 
 # an actor row as ``actors`` stores it: (name, kind, country, sector, aliases JSON)
@@ -28,25 +28,19 @@ ActorEntry = tuple[ActorRow, frozenset[str] | None]
 
 
 class FusionCache:
-    """Decoded summary rows (and tallies) per event id, actor rows (LRU)."""
+    """``EventTallies`` per event id, actor rows (LRU)."""
 
-    def __init__(self, max_event_rows: int = MAX_EVENT_ROWS,
-                 max_actors: int = MAX_ACTORS) -> None:
-        self.max_event_rows = max_event_rows
+    def __init__(self, max_events: int = MAX_EVENTS, max_actors: int = MAX_ACTORS) -> None:
+        self.max_events = max_events
         self.max_actors = max_actors
-        self._events: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
-        self._rows = 0
-        # event id -> the ``EventTallies`` tallies of its cached rows (where kept)
-        self._tallies: dict[str, EventTallies] = {}
+        self._events: OrderedDict[str, EventTallies] = OrderedDict()
         self._actors: OrderedDict[str, ActorEntry] = OrderedDict()
         self._data_version: int | None = None
 
     def clear(self) -> None:
         """Forget everything (after a rollback, or another connection's commit)."""
         self._events.clear()
-        self._tallies.clear()
         self._actors.clear()
-        self._rows = 0
 
     def sync(self, conn: sqlite3.Connection) -> None:
         """Empty the cache if another connection committed since the last call.
@@ -58,41 +52,25 @@ class FusionCache:
             self.clear()
             self._data_version = version
 
-    # -- event rows ---------------------------------------------------------------------
-
-    def event_rows(self, event_id: str) -> list[dict[str, Any]] | None:
-        """The cached summary rows of event ``event_id`` (do not mutate them), if any."""
-        rows = self._events.get(event_id)
-        if rows is not None:
-            self._events.move_to_end(event_id)
-        return rows
-
-    def put_event(self, event_id: str, rows: list[dict[str, Any]],
-                  tallies: EventTallies | None = None) -> None:
-        """Remember the complete summary rows of one event (dropping the oldest past the cap),
-        and ``tallies``, the ``EventTallies`` of exactly these rows, if given."""
-        self.drop_event(event_id)
-        if len(rows) > self.max_event_rows:
-            return
-        self._events[event_id] = rows
-        if tallies is not None:
-            self._tallies[event_id] = tallies
-        self._rows += len(rows)
-        while self._rows > self.max_event_rows:
-            old_id, old = self._events.popitem(last=False)
-            self._tallies.pop(old_id, None)
-            self._rows -= len(old)
+    # -- event tallies ------------------------------------------------------------------
 
     def tallies(self, event_id: str) -> EventTallies | None:
-        """The ``EventTallies`` of the cached rows of ``event_id`` (do not mutate), if kept."""
-        return self._tallies.get(event_id) if event_id in self._events else None
+        """The cached ``EventTallies`` of every record of ``event_id`` (do not mutate), if any."""
+        found = self._events.get(event_id)
+        if found is not None:
+            self._events.move_to_end(event_id)
+        return found
+
+    def put_tallies(self, event_id: str, tallies: EventTallies) -> None:
+        """Remember the tallies of every record of one event (dropping the oldest past the cap)."""
+        self._events[event_id] = tallies
+        self._events.move_to_end(event_id)
+        while len(self._events) > self.max_events:
+            self._events.popitem(last=False)
 
     def drop_event(self, event_id: str) -> None:
         """Forget one event (it was merged into another, or rewritten)."""
-        rows = self._events.pop(event_id, None)
-        self._tallies.pop(event_id, None)
-        if rows is not None:
-            self._rows -= len(rows)
+        self._events.pop(event_id, None)
 
     # -- actors -------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlparse
 
-from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
+from ..fuse import MentionKey, compatible, event_id_for, fold
 from ..fuse.summary import EventTallies, summarise_tallies, tallies_of
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
@@ -319,37 +319,19 @@ def _matched_events(conn: sqlite3.Connection, row: dict[str, Any],
     return sorted(matched)
 
 
-def _event_rows(conn: sqlite3.Connection, cache: FusionCache,
-                event_id: str) -> list[dict[str, Any]]:
-    """The summary rows of every stored record of ``event_id`` (cached; do not mutate)."""
-    rows = cache.event_rows(event_id)
-    if rows is None:
-        rows = [_summary_row(r) for r in conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
-        cache.put_event(event_id, rows)
-    return rows
+def _event_rows(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    """The summary rows of every stored record of ``event_id``."""
+    return [_summary_row(r) for r in conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
 
 
-def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]],
-                 tallies: EventTallies | None = None) -> None:
-    """The ``events`` row summarising ``rows``, every record of one event
-    (``tallies``: their ``EventTallies``, if known: then summarised from those)."""
-    ev = summarise_tallies(tallies) if tallies is not None else summarise(rows)
+def _write_event(conn: sqlite3.Connection, tallies: EventTallies) -> None:
+    """The ``events`` row of the records counted in ``tallies``, every record of one event."""
+    ev = summarise_tallies(tallies)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
                  f"VALUES ({', '.join('?' * (len(cols) + 1))})",
                  [ev[c] for c in cols] + [_dumps(ev["record"])])
-
-
-def _tallies_with(cache: FusionCache, olds: list[str], rows: list[dict[str, Any]],
-                  stored: dict[str, Any]) -> EventTallies | None:
-    """The ``EventTallies`` of ``rows`` (the records of ``olds`` and ``stored``): the cached
-    tallies of the one joined event plus ``stored``, else counted afresh (None if unusable)."""
-    cached = cache.tallies(olds[0]) if len(olds) == 1 else None
-    if cached is None:
-        return tallies_of(rows)
-    tallies = cached.copy()
-    return tallies if tallies.add(stored) else None
 
 
 def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
@@ -361,8 +343,13 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     cache = cache if cache is not None else FusionCache()
     k = key_of(row)
     olds = _matched_events(conn, row, k)
-    old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
-    new_id = event_id_for([row["key"], *[r["key"] for r in old_rows]])
+    # joining one event whose tallies are cached (the usual case) reads none of its records
+    tallies = cache.tallies(olds[0]) if len(olds) == 1 else None
+    old_rows = [] if tallies is not None else [
+        r for event_id in olds for r in _event_rows(conn, event_id)]
+    first_keys = [tallies.first["key"]] if tallies is not None and tallies.first else [
+        r["key"] for r in old_rows]
+    new_id = event_id_for([row["key"], *first_keys])
     if olds and olds != [new_id]:  # else the records already carry the event's id
         marks = ",".join("?" * len(olds))
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
@@ -380,12 +367,12 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     # the new record as SQLite gives it back (types and JSON exactly as stored)
     stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
-    rows = [*old_rows, stored]
-    tallies = _tallies_with(cache, olds, rows, stored)
+    tallies = tallies.copy() if tallies is not None else tallies_of(old_rows)
+    tallies.add(stored)
     for event_id in olds:
         cache.drop_event(event_id)
-    cache.put_event(new_id, rows, tallies)
-    _write_event(conn, rows, tallies)
+    cache.put_tallies(new_id, tallies)
+    _write_event(conn, tallies)
     return new_id
 
 
