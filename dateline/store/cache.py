@@ -16,31 +16,47 @@ from __future__ import annotations
 import sqlite3
 from collections import OrderedDict
 
+from ..fuse import MentionKey
 from ..fuse.summary import EventTallies
 
 MAX_EVENTS = 20_000  # events whose tallies are kept (each one is small: votes and counts)
 MAX_ACTORS = 50_000  # actor rows kept
+MAX_RECORDS = 200_000  # stored records whose compared values are kept (by rowid)
 
 # an actor row as ``actors`` stores it: (name, kind, country, sector, aliases JSON)
 ActorRow = tuple[str, str | None, str | None, str | None, str]
 # the row, and its aliases decoded when the JSON is the canonical (sorted) form, else None
 ActorEntry = tuple[ActorRow, frozenset[str] | None]
+# a stored record as fusion compares it: its event id when read (see ``event_of``), its
+# article id, and its ``MentionKey`` without key and article (shared by equal values)
+RecordEntry = tuple[str, str, MentionKey]
 
 
 class FusionCache:
-    """``EventTallies`` per event id, actor rows (LRU)."""
+    """``EventTallies`` per event id, actor rows (LRU), stored records by rowid."""
 
-    def __init__(self, max_events: int = MAX_EVENTS, max_actors: int = MAX_ACTORS) -> None:
+    def __init__(self, max_events: int = MAX_EVENTS, max_actors: int = MAX_ACTORS,
+                 max_records: int = MAX_RECORDS) -> None:
         self.max_events = max_events
         self.max_actors = max_actors
+        self.max_records = max_records
         self._events: OrderedDict[str, EventTallies] = OrderedDict()
         self._actors: OrderedDict[str, ActorEntry] = OrderedDict()
+        self._records: dict[int, RecordEntry] = {}
+        self._renamed: dict[str, str] = {}  # merged event id -> the id it was merged into
+        self._compared: dict[tuple, MentionKey] = {}  # compared column values -> their key
         self._data_version: int | None = None
 
     def clear(self) -> None:
         """Forget everything (after a rollback, or another connection's commit)."""
         self._events.clear()
         self._actors.clear()
+        self._forget_records()
+
+    def _forget_records(self) -> None:
+        self._records.clear()
+        self._renamed.clear()  # it only serves the entries of ``_records``
+        self._compared.clear()
 
     def sync(self, conn: sqlite3.Connection) -> None:
         """Empty the cache if another connection committed since the last call.
@@ -71,6 +87,42 @@ class FusionCache:
     def drop_event(self, event_id: str) -> None:
         """Forget one event (it was merged into another, or rewritten)."""
         self._events.pop(event_id, None)
+
+    # -- stored records (fusion candidates) ---------------------------------------------
+
+    def records(self) -> dict[int, RecordEntry]:
+        """The cached records by rowid (read only; ``put_record`` adds to them)."""
+        return self._records
+
+    def trim_records(self) -> None:
+        """Past the cap, forget every cached record (they are read back, one query per
+        fusion, when candidates again). Call it before reading any entry: the entries
+        read since hold event ids that only the renames forgotten with them resolve."""
+        if len(self._records) > self.max_records:
+            self._forget_records()
+
+    def put_record(self, rowid: int, entry: RecordEntry) -> None:
+        """Remember one stored record."""
+        self._records[rowid] = entry
+
+    def compared_key(self, values: tuple, mk: MentionKey) -> MentionKey:
+        """The one ``MentionKey`` kept for these compared column values (``mk`` if new)."""
+        return self._compared.setdefault(values, mk)
+
+    def known_key(self, values: tuple) -> MentionKey | None:
+        """The ``MentionKey`` kept for these compared column values, if any."""
+        return self._compared.get(values)
+
+    def rename_event(self, old: str, new: str) -> None:
+        """Event ``old`` was merged into ``new``: cached records of ``old`` are in ``new``."""
+        self._renamed[old] = new
+
+    def event_of(self, event_id: str) -> str:
+        """The current id of the event a cached record was in when read (after merges)."""
+        renamed = self._renamed
+        while event_id in renamed:
+            event_id = renamed[event_id]
+        return event_id
 
     # -- actors -------------------------------------------------------------------------
 

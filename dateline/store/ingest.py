@@ -14,7 +14,7 @@ from ..fuse import MentionKey, compatible, event_id_for, fold
 from ..fuse.summary import EventTallies, summarise_tallies, tallies_of
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
-from .cache import ActorEntry, ActorRow, FusionCache
+from .cache import ActorEntry, ActorRow, FusionCache, RecordEntry
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -259,20 +259,16 @@ def _prefixes(value: str) -> list[str]:
     return [value[:i] for i in range(1, len(value) + 1)]
 
 
-def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
-                k: MentionKey) -> list[sqlite3.Row]:
-    """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
-    country or actor, and a date (prefix either way) or publication day ``compatible``
-    could accept; one row per event and distinct compared columns: (event id, date value,
-    publication day, location JSON, actors JSON). The records of one event mostly give
-    the same values, so a big event costs a few comparisons, not one per record.
+def _candidate_rowids(k: MentionKey) -> tuple[str, list[Any]] | None:
+    """The query of the rowids of stored records that may be the same act as a record of
+    key ``k``: same type, and a date (prefix either way) or publication day ``compatible``
+    could accept (None: ``k`` names no participant, so nothing is compatible).
 
     Each branch is an index range on ``mentions(type, date_value)`` or
-    ``mentions(type, published)``.
+    ``mentions(type, published)``: the query reads no table row.
     """
-    values = sorted(k.countries) + sorted(k.actor_ids)
-    if not values:
-        return []
+    if not k.countries and not k.actor_ids:
+        return None
     monday = k.published - dt.timedelta(days=k.published.weekday())
     lo, hi = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
     branches = ["SELECT rowid FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
@@ -284,36 +280,68 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
                      "SELECT rowid FROM mentions WHERE type = ? AND date_value > ? "
                      "AND date_value < ?"]
         params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
-    marks = ",".join("?" * len(values))
-    # rowids: the branches are then covered by their index, and the outer lookup direct
-    sql = (f"SELECT DISTINCT m.event_id, m.date_value, m.published, m.location, m.actors "
-           f"FROM mentions m "
-           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ?")
-    params += [row["article_id"]]
-    return conn.execute(sql, params).fetchall()
+    return " UNION ".join(branches), params
 
 
-def _matched_events(conn: sqlite3.Connection, row: dict[str, Any],
+def _compared_key(cache: FusionCache, values: tuple) -> MentionKey:
+    """The ``MentionKey`` (no key, no article) of a record's compared columns as stored:
+    (type, date value, publication day, location JSON, actors JSON); decoded once."""
+    mk = cache.known_key(values)
+    if mk is None:
+        type_, date_value, published, location, actors = values
+        mk = cache.compared_key(values, key_of({
+            "key": "", "article_id": None, "type": type_, "date_value": date_value,
+            "published": published, "location": location and json.loads(location),
+            "actors": json.loads(actors)}))
+    return mk
+
+
+def _load_records(conn: sqlite3.Connection, cache: FusionCache,
+                  rowids: list[int]) -> dict[int, RecordEntry]:
+    """Read the stored records ``rowids`` (into the cache too)."""
+    found: dict[int, RecordEntry] = {}
+    for i in range(0, len(rowids), 500):  # well under SQLite's bound-parameter limit
+        chunk = rowids[i:i + 500]
+        for rowid, event_id, article_id, *values in conn.execute(
+                f"SELECT rowid, event_id, article_id, type, date_value, published, location, "
+                f"actors FROM mentions WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+            entry = found[rowid] = (event_id, article_id, _compared_key(cache, tuple(values)))
+            cache.put_record(rowid, entry)
+    return found
+
+
+def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
                     k: MentionKey) -> list[str]:
-    """The ids of the stored events ``row`` is compatible with (sorted).
+    """The ids of the stored events ``row`` (key ``k``) is compatible with (sorted).
 
-    ``compatible`` reads only the compared columns of a candidate once SQL has excluded
-    ``row``'s article, so each distinct set of them is decoded and compared once.
+    The candidates come as rowids from the indexes alone; their event, article and
+    compared values from the cache (read once per record). ``compatible`` reads only
+    the compared values once ``row``'s article is excluded, so each distinct set of
+    them is compared once: a big event costs a few comparisons, not one per record.
     """
+    query = _candidate_rowids(k)
+    if query is None:
+        return []
+    cache.trim_records()
+    rowids = [r for r, in conn.execute(*query)]
+    records = cache.records()
+    entries = [records.get(r) for r in rowids]
+    missing = [r for r, entry in zip(rowids, entries) if entry is None]
+    if missing:
+        loaded = _load_records(conn, cache, missing)
+        entries = [entry or loaded[r] for r, entry in zip(rowids, entries)]
+    article = row["article_id"]
     matched: set[str] = set()
-    verdicts: dict[tuple, bool] = {}
-    for event_id, *compared in _candidates(conn, row, k):
+    verdicts: dict[int, bool] = {}  # id of a shared MentionKey -> compatible with k
+    for event_id, article_id, mk in entries:  # type: ignore[misc]
+        if article_id == article:
+            continue
+        event_id = cache.event_of(event_id)
         if event_id in matched:
             continue  # one compatible record is enough: skip the rest of its event
-        sig = tuple(compared)
-        ok = verdicts.get(sig)
+        ok = verdicts.get(id(mk))
         if ok is None:
-            date_value, published, location, actors = compared
-            mk = key_of({"key": "", "article_id": None, "type": k.type,
-                         "date_value": date_value, "published": published,
-                         "location": location and json.loads(location),
-                         "actors": json.loads(actors)})
-            ok = verdicts[sig] = compatible(k, mk)
+            ok = verdicts[id(mk)] = compatible(k, mk)
         if ok:
             matched.add(event_id)
     return sorted(matched)
@@ -342,7 +370,7 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     """
     cache = cache if cache is not None else FusionCache()
     k = key_of(row)
-    olds = _matched_events(conn, row, k)
+    olds = _matched_events(conn, cache, row, k)
     # joining one event whose tallies are cached (the usual case) reads none of its records
     tallies = cache.tallies(olds[0]) if len(olds) == 1 else None
     old_rows = [] if tallies is not None else [
@@ -355,18 +383,26 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
+        for event_id in olds:
+            if event_id != new_id:
+                cache.rename_event(event_id, new_id)
     values = dict(row, event_id=new_id)
     params = [(_dumps(values[c]) if is_json and values[c] is not None else values[c])
               for c, is_json in _MENTION_JSON]
-    conn.execute(_INSERT_MENTION, params)
+    rowid = conn.execute(_INSERT_MENTION, params).lastrowid
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
          for role in ("actors", "recipients") for p in row["actors"][role]])
     # the new record as SQLite gives it back (types and JSON exactly as stored)
-    stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
+    as_stored = _as_stored(dict(zip(_MENTION_COLUMNS, params)))
+    stored = _summary_row(as_stored or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
+    if as_stored is not None and rowid is not None:  # else read back when a candidate
+        cache.put_record(rowid, (new_id, as_stored["article_id"], _compared_key(cache, (
+            as_stored["type"], as_stored["date_value"], as_stored["published"],
+            as_stored["location"], as_stored["actors"]))))
     tallies = tallies.copy() if tallies is not None else tallies_of(old_rows)
     tallies.add(stored)
     for event_id in olds:

@@ -10,7 +10,7 @@ import pytest
 from dateline.store import Database
 from dateline.store.cache import FusionCache
 from dateline.fuse.summary import summarise, summarise_tallies
-from dateline.store.ingest import _event_rows
+from dateline.store.ingest import _event_rows, key_of, load_mention
 from dateline.store.sample import sample_extractions
 
 _TABLES = ("articles", "timexes", "findings", "actors", "events", "mentions", "mention_actors")
@@ -58,6 +58,14 @@ def test_cached_tallies_and_actors_are_the_stored_ones(tmp_path):
         for event_id, tallies in cache._events.items():
             stored = _event_rows(db._conn, event_id)
             assert summarise_tallies(tallies) == summarise(stored)
+        assert cache._records
+        for rowid, (event_id, article_id, mk) in cache._records.items():
+            row = db._conn.execute("SELECT event_id, article_id, key, type, date_value, "
+                                   "published, location, actors FROM mentions WHERE rowid = ?",
+                                   (rowid,)).fetchone()
+            assert (cache.event_of(event_id), article_id) == (row[0], row[1])
+            stored_key = key_of(load_mention(row))
+            assert mk == dataclasses.replace(stored_key, key="", article_id=None)
         assert cache._actors
         for aid, (actor, aliases) in cache._actors.items():
             assert actor == tuple(db._conn.execute(
@@ -69,7 +77,7 @@ def test_cached_tallies_and_actors_are_the_stored_ones(tmp_path):
 def test_a_tiny_cache_gives_the_same_store(tmp_path, reference):
     path = tmp_path / "tiny.db"
     with Database(path) as db:
-        db._fusion = FusionCache(max_events=2, max_actors=2)  # evicts all the time
+        db._fusion = FusionCache(max_events=2, max_actors=2, max_records=3)  # evicts all the time
         for x in copies():
             db.add(x)
         assert len(db._fusion._events) <= 2
