@@ -27,9 +27,22 @@ MAX_RECORDS = 200_000  # stored records whose compared values are kept (by rowid
 ActorRow = tuple[str, str | None, str | None, str | None, str]
 # the row, and its aliases decoded when the JSON is the canonical (sorted) form, else None
 ActorEntry = tuple[ActorRow, frozenset[str] | None]
-# a stored record as fusion compares it: its event id when read (see ``event_of``), its
-# article id, and its ``MentionKey`` without key and article (shared by equal values)
-RecordEntry = tuple[str, str, MentionKey]
+
+
+class RecordGroup:
+    """The cached records of one event (its id when read: see ``event_of``) with the same
+    compared values (``key``: their ``MentionKey`` without key and article). Hashed by
+    identity: one object per group, so a set of them is cheap."""
+
+    __slots__ = ("event_id", "key")
+
+    def __init__(self, event_id: str, key: MentionKey) -> None:
+        self.event_id = event_id
+        self.key = key
+
+
+# a stored record as fusion compares it: its group and its article id
+RecordEntry = tuple[RecordGroup, str]
 
 
 class FusionCache:
@@ -45,6 +58,7 @@ class FusionCache:
         self._records: dict[int, RecordEntry] = {}
         self._renamed: dict[str, str] = {}  # merged event id -> the id it was merged into
         self._compared: dict[tuple, MentionKey] = {}  # compared column values -> their key
+        self._groups: dict[tuple[str, int], RecordGroup] = {}  # (event id, id of key)
         self._data_version: int | None = None
 
     def clear(self) -> None:
@@ -57,6 +71,7 @@ class FusionCache:
         self._records.clear()
         self._renamed.clear()  # it only serves the entries of ``_records``
         self._compared.clear()
+        self._groups.clear()
 
     def sync(self, conn: sqlite3.Connection) -> None:
         """Empty the cache if another connection committed since the last call.
@@ -101,9 +116,14 @@ class FusionCache:
         if len(self._records) > self.max_records:
             self._forget_records()
 
-    def put_record(self, rowid: int, entry: RecordEntry) -> None:
-        """Remember one stored record."""
-        self._records[rowid] = entry
+    def put_record(self, rowid: int, event_id: str, article_id: str,
+                   mk: MentionKey) -> RecordEntry:
+        """Remember one stored record (``mk``: from ``compared_key``); its entry."""
+        group = self._groups.get((event_id, id(mk)))
+        if group is None:
+            group = self._groups[(event_id, id(mk))] = RecordGroup(event_id, mk)
+        entry = self._records[rowid] = (group, article_id)
+        return entry
 
     def compared_key(self, values: tuple, mk: MentionKey) -> MentionKey:
         """The one ``MentionKey`` kept for these compared column values (``mk`` if new)."""

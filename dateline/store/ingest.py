@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlparse
 
@@ -305,8 +306,8 @@ def _load_records(conn: sqlite3.Connection, cache: FusionCache,
         for rowid, event_id, article_id, *values in conn.execute(
                 f"SELECT rowid, event_id, article_id, type, date_value, published, location, "
                 f"actors FROM mentions WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
-            entry = found[rowid] = (event_id, article_id, _compared_key(cache, tuple(values)))
-            cache.put_record(rowid, entry)
+            found[rowid] = cache.put_record(rowid, event_id, article_id,
+                                            _compared_key(cache, tuple(values)))
     return found
 
 
@@ -323,25 +324,23 @@ def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str,
     if query is None:
         return []
     cache.trim_records()
-    rowids = [r for r, in conn.execute(*query)]
-    records = cache.records()
-    entries = [records.get(r) for r in rowids]
-    missing = [r for r, entry in zip(rowids, entries) if entry is None]
-    if missing:
-        loaded = _load_records(conn, cache, missing)
+    rowids = list(map(itemgetter(0), conn.execute(*query)))
+    entries = list(map(cache.records().get, rowids))
+    if None in entries:
+        loaded = _load_records(conn, cache, [r for r, e in zip(rowids, entries) if e is None])
         entries = [entry or loaded[r] for r, entry in zip(rowids, entries)]
     article = row["article_id"]
+    # the groups with a record of another article (most records of a big event share one)
+    groups = {group for group, article_id in entries if article_id != article}  # type: ignore[misc]
     matched: set[str] = set()
     verdicts: dict[int, bool] = {}  # id of a shared MentionKey -> compatible with k
-    for event_id, article_id, mk in entries:  # type: ignore[misc]
-        if article_id == article:
-            continue
-        event_id = cache.event_of(event_id)
+    for group in groups:
+        event_id = cache.event_of(group.event_id)
         if event_id in matched:
             continue  # one compatible record is enough: skip the rest of its event
-        ok = verdicts.get(id(mk))
+        ok = verdicts.get(id(group.key))
         if ok is None:
-            ok = verdicts[id(mk)] = compatible(k, mk)
+            ok = verdicts[id(group.key)] = compatible(k, group.key)
         if ok:
             matched.add(event_id)
     return sorted(matched)
@@ -400,9 +399,9 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     stored = _summary_row(as_stored or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
     if as_stored is not None and rowid is not None:  # else read back when a candidate
-        cache.put_record(rowid, (new_id, as_stored["article_id"], _compared_key(cache, (
+        cache.put_record(rowid, new_id, as_stored["article_id"], _compared_key(cache, (
             as_stored["type"], as_stored["date_value"], as_stored["published"],
-            as_stored["location"], as_stored["actors"]))))
+            as_stored["location"], as_stored["actors"])))
     tallies = tallies.copy() if tallies is not None else tallies_of(old_rows)
     tallies.add(stored)
     for event_id in olds:

@@ -59,7 +59,8 @@ def test_cached_tallies_and_actors_are_the_stored_ones(tmp_path):
             stored = _event_rows(db._conn, event_id)
             assert summarise_tallies(tallies) == summarise(stored)
         assert cache._records
-        for rowid, (event_id, article_id, mk) in cache._records.items():
+        for rowid, (group, article_id) in cache._records.items():
+            event_id, mk = group.event_id, group.key
             row = db._conn.execute("SELECT event_id, article_id, key, type, date_value, "
                                    "published, location, actors FROM mentions WHERE rowid = ?",
                                    (rowid,)).fetchone()
