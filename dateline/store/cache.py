@@ -86,7 +86,8 @@ class FusionCache:
     # -- event tallies ------------------------------------------------------------------
 
     def tallies(self, event_id: str) -> EventTallies | None:
-        """The cached ``EventTallies`` of every record of ``event_id`` (do not mutate), if any."""
+        """The cached ``EventTallies`` of every record of ``event_id``, if any (``fuse_mention``
+        updates them in place, inside the transaction whose failure empties the cache)."""
         found = self._events.get(event_id)
         if found is not None:
             self._events.move_to_end(event_id)

@@ -331,7 +331,7 @@ def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str,
         entries = [entry or loaded[r] for r, entry in zip(rowids, entries)]
     article = row["article_id"]
     # the groups with a record of another article (most records of a big event share one)
-    groups = {group for group, article_id in entries if article_id != article}  # type: ignore[misc]
+    groups = {group for group, art in entries if art != article}  # type: ignore[misc]
     matched: set[str] = set()
     verdicts: dict[int, bool] = {}  # id of a shared MentionKey -> compatible with k
     for group in groups:
@@ -402,7 +402,9 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
         cache.put_record(rowid, new_id, as_stored["article_id"], _compared_key(cache, (
             as_stored["type"], as_stored["date_value"], as_stored["published"],
             as_stored["location"], as_stored["actors"])))
-    tallies = tallies.copy() if tallies is not None else tallies_of(old_rows)
+    # the cached tallies are updated in place: a failure from here on rolls the
+    # transaction back, and Database.add then empties the whole cache
+    tallies = tallies if tallies is not None else tallies_of(old_rows)
     tallies.add(stored)
     for event_id in olds:
         cache.drop_event(event_id)
