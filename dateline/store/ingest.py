@@ -7,13 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from operator import itemgetter
 from typing import Any
 from urllib.parse import urlparse
 
-from ..fuse import MentionKey, compatible, event_id_for, fold, summarise
+from ..fuse import MentionKey, compatible, event_id_for, fold
+from ..fuse.summary import EventTallies, summarise_tallies, tallies_of
 from ..errors import DatelineError
 from ..model import MODALITIES, PLOVER_TYPES, Entity, Event, Extraction
-from .cache import ActorEntry, ActorRow, FusionCache
+from .cache import ActorEntry, ActorRow, FusionCache, RecordEntry
 
 
 def origin_of(url: str | None, source: str | None) -> str:
@@ -258,18 +260,16 @@ def _prefixes(value: str) -> list[str]:
     return [value[:i] for i in range(1, len(value) + 1)]
 
 
-def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
-                k: MentionKey) -> list[sqlite3.Row]:
-    """Stored records that may be the same act as ``row`` (key ``k``): same type, a shared
-    country or actor, and a date (prefix either way) or publication day ``compatible``
-    could accept; their content key and event id.
+def _candidate_rowids(k: MentionKey) -> tuple[str, list[Any]] | None:
+    """The query of the rowids of stored records that may be the same act as a record of
+    key ``k``: same type, and a date (prefix either way) or publication day ``compatible``
+    could accept (None: ``k`` names no participant, so nothing is compatible).
 
     Each branch is an index range on ``mentions(type, date_value)`` or
-    ``mentions(type, published)``.
+    ``mentions(type, published)``: the query reads no table row.
     """
-    values = sorted(k.countries) + sorted(k.actor_ids)
-    if not values:
-        return []
+    if not k.countries and not k.actor_ids:
+        return None
     monday = k.published - dt.timedelta(days=k.published.weekday())
     lo, hi = monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
     branches = ["SELECT rowid FROM mentions WHERE type = ? AND published BETWEEN ? AND ?"]
@@ -281,66 +281,80 @@ def _candidates(conn: sqlite3.Connection, row: dict[str, Any],
                      "SELECT rowid FROM mentions WHERE type = ? AND date_value > ? "
                      "AND date_value < ?"]
         params += [k.type, *prefixes, k.type, k.date, k.date + "\U0010ffff"]
-    marks = ",".join("?" * len(values))
-    # rowids: the branches are then covered by their index, and the outer lookup direct
-    sql = (f"SELECT m.key, m.event_id FROM mentions m "
-           f"WHERE m.rowid IN ({' UNION '.join(branches)}) AND m.article_id != ? "
-           f"AND EXISTS (SELECT 1 FROM mention_actors ma WHERE ma.mention_id = m.id "
-           f"AND (ma.country IN ({marks}) OR ma.actor_id IN ({marks})))")
-    params += [row["article_id"], *values, *values]
-    return conn.execute(sql, params).fetchall()
+    return " UNION ".join(branches), params
 
 
-def _load_keys(conn: sqlite3.Connection, cache: FusionCache,
-               keys: list[str]) -> dict[str, MentionKey]:
-    """The ``MentionKey`` of the stored mentions with these content keys, read and decoded."""
-    found: dict[str, MentionKey] = {}
-    for i in range(0, len(keys), 500):  # well under SQLite's bound-parameter limit
-        chunk = keys[i:i + 500]
-        for r in conn.execute(f"SELECT {_KEY_COLUMNS} FROM mentions m WHERE m.key IN "
-                              f"({','.join('?' * len(chunk))})", chunk):
-            mk = key_of(load_mention(r))
-            cache.put_mention_key(mk)
-            found[mk.key] = mk
+def _compared_key(cache: FusionCache, values: tuple) -> MentionKey:
+    """The ``MentionKey`` (no key, no article) of a record's compared columns as stored:
+    (type, date value, publication day, location JSON, actors JSON); decoded once."""
+    mk = cache.known_key(values)
+    if mk is None:
+        type_, date_value, published, location, actors = values
+        mk = cache.compared_key(values, key_of({
+            "key": "", "article_id": None, "type": type_, "date_value": date_value,
+            "published": published, "location": location and json.loads(location),
+            "actors": json.loads(actors)}))
+    return mk
+
+
+def _load_records(conn: sqlite3.Connection, cache: FusionCache,
+                  rowids: list[int]) -> dict[int, RecordEntry]:
+    """Read the stored records ``rowids`` (into the cache too)."""
+    found: dict[int, RecordEntry] = {}
+    for i in range(0, len(rowids), 500):  # well under SQLite's bound-parameter limit
+        chunk = rowids[i:i + 500]
+        for rowid, event_id, article_id, *values in conn.execute(
+                f"SELECT rowid, event_id, article_id, type, date_value, published, location, "
+                f"actors FROM mentions WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+            found[rowid] = cache.put_record(rowid, event_id, article_id,
+                                            _compared_key(cache, tuple(values)))
     return found
 
 
 def _matched_events(conn: sqlite3.Connection, cache: FusionCache, row: dict[str, Any],
                     k: MentionKey) -> list[str]:
-    """The ids of the stored events ``row`` is compatible with (sorted)."""
+    """The ids of the stored events ``row`` (key ``k``) is compatible with (sorted).
+
+    The candidates come as rowids from the indexes alone; their event, article and
+    compared values from the cache (read once per record). ``compatible`` reads only
+    the compared values once ``row``'s article is excluded, so each distinct set of
+    them is compared once: a big event costs a few comparisons, not one per record.
+    """
+    query = _candidate_rowids(k)
+    if query is None:
+        return []
+    cache.trim_records()
+    rowids = list(map(itemgetter(0), conn.execute(*query)))
+    entries = list(map(cache.records().get, rowids))
+    if None in entries:
+        loaded = _load_records(conn, cache, [r for r, e in zip(rowids, entries) if e is None])
+        entries = [entry or loaded[r] for r, entry in zip(rowids, entries)]
+    article = row["article_id"]
+    # the groups with a record of another article (most records of a big event share one)
+    groups = {group for group, art in entries if art != article}  # type: ignore[misc]
     matched: set[str] = set()
-    pending: list[tuple[str, str]] = []  # (key, event id) of candidates not in the cache
-    for key, event_id in _candidates(conn, row, k):
+    verdicts: dict[int, bool] = {}  # id of a shared MentionKey -> compatible with k
+    for group in groups:
+        event_id = cache.event_of(group.event_id)
         if event_id in matched:
             continue  # one compatible record is enough: skip the rest of its event
-        mk = cache.mention_key(key)
-        if mk is None:
-            pending.append((key, event_id))
-        elif compatible(k, mk):
+        ok = verdicts.get(id(group.key))
+        if ok is None:
+            ok = verdicts[id(group.key)] = compatible(k, group.key)
+        if ok:
             matched.add(event_id)
-    pending = [(key, event_id) for key, event_id in pending if event_id not in matched]
-    if pending:
-        loaded = _load_keys(conn, cache, [key for key, _ in pending])
-        for key, event_id in pending:
-            if event_id not in matched and compatible(k, loaded[key]):
-                matched.add(event_id)
     return sorted(matched)
 
 
-def _event_rows(conn: sqlite3.Connection, cache: FusionCache,
-                event_id: str) -> list[dict[str, Any]]:
-    """The summary rows of every stored record of ``event_id`` (cached; do not mutate)."""
-    rows = cache.event_rows(event_id)
-    if rows is None:
-        rows = [_summary_row(r) for r in conn.execute(
-            f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
-        cache.put_event(event_id, rows)
-    return rows
+def _event_rows(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    """The summary rows of every stored record of ``event_id``."""
+    return [_summary_row(r) for r in conn.execute(
+        f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE event_id = ?", (event_id,))]
 
 
-def _write_event(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
-    """The ``events`` row summarising ``rows``, every record of one event."""
-    ev = summarise(rows)
+def _write_event(conn: sqlite3.Connection, tallies: EventTallies) -> None:
+    """The ``events`` row of the records counted in ``tallies``, every record of one event."""
+    ev = summarise_tallies(tallies)
     cols = [c for c in ev if c != "record"]
     conn.execute(f"INSERT OR REPLACE INTO events({', '.join(cols)}, record) "
                  f"VALUES ({', '.join('?' * (len(cols) + 1))})",
@@ -356,31 +370,46 @@ def fuse_mention(conn: sqlite3.Connection, row: dict[str, Any],
     cache = cache if cache is not None else FusionCache()
     k = key_of(row)
     olds = _matched_events(conn, cache, row, k)
-    old_rows = [r for event_id in olds for r in _event_rows(conn, cache, event_id)]
-    new_id = event_id_for([row["key"], *[r["key"] for r in old_rows]])
+    # joining one event whose tallies are cached (the usual case) reads none of its records
+    tallies = cache.tallies(olds[0]) if len(olds) == 1 else None
+    old_rows = [] if tallies is not None else [
+        r for event_id in olds for r in _event_rows(conn, event_id)]
+    first_keys = [tallies.first["key"]] if tallies is not None and tallies.first else [
+        r["key"] for r in old_rows]
+    new_id = event_id_for([row["key"], *first_keys])
     if olds and olds != [new_id]:  # else the records already carry the event's id
         marks = ",".join("?" * len(olds))
         conn.execute(f"UPDATE mentions SET event_id = ? WHERE event_id IN ({marks}) "
                      "AND event_id != ?", [new_id, *olds, new_id])
         conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND id != ?", [*olds, new_id])
+        for event_id in olds:
+            if event_id != new_id:
+                cache.rename_event(event_id, new_id)
     values = dict(row, event_id=new_id)
     params = [(_dumps(values[c]) if is_json and values[c] is not None else values[c])
               for c, is_json in _MENTION_JSON]
-    conn.execute(_INSERT_MENTION, params)
+    rowid = conn.execute(_INSERT_MENTION, params).lastrowid
     conn.executemany(
         "INSERT INTO mention_actors(mention_id, actor_id, role, name, country, sector) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         [(row["id"], p["id"], role[:-1], p["name"], p.get("country"), p.get("sector"))
          for role in ("actors", "recipients") for p in row["actors"][role]])
     # the new record as SQLite gives it back (types and JSON exactly as stored)
-    stored = _summary_row(_as_stored(dict(zip(_MENTION_COLUMNS, params))) or conn.execute(
+    as_stored = _as_stored(dict(zip(_MENTION_COLUMNS, params)))
+    stored = _summary_row(as_stored or conn.execute(
         f"SELECT {_SUMMARY_COLUMNS} FROM mentions WHERE id = ?", (row["id"],)).fetchone())
-    cache.put_mention_key(key_of(stored))
-    rows = [*old_rows, stored]
+    if as_stored is not None and rowid is not None:  # else read back when a candidate
+        cache.put_record(rowid, new_id, as_stored["article_id"], _compared_key(cache, (
+            as_stored["type"], as_stored["date_value"], as_stored["published"],
+            as_stored["location"], as_stored["actors"])))
+    # the cached tallies are updated in place: a failure from here on rolls the
+    # transaction back, and Database.add then empties the whole cache
+    tallies = tallies if tallies is not None else tallies_of(old_rows)
+    tallies.add(stored)
     for event_id in olds:
         cache.drop_event(event_id)
-    cache.put_event(new_id, rows)
-    _write_event(conn, rows)
+    cache.put_tallies(new_id, tallies)
+    _write_event(conn, tallies)
     return new_id
 
 

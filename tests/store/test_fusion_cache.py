@@ -9,6 +9,7 @@ import pytest
 
 from dateline.store import Database
 from dateline.store.cache import FusionCache
+from dateline.fuse.summary import summarise, summarise_tallies
 from dateline.store.ingest import _event_rows, key_of, load_mention
 from dateline.store.sample import sample_extractions
 
@@ -48,21 +49,24 @@ def reference(tmp_path):
     return dump(path)
 
 
-def test_cached_rows_keys_and_actors_are_the_stored_ones(tmp_path):
+def test_cached_tallies_and_actors_are_the_stored_ones(tmp_path):
     with Database(tmp_path / "c.db") as db:
         for x in copies():
             db.add(x)
         cache = db._fusion
-        assert cache._events and cache._keys
-        for event_id, rows in cache._events.items():
-            stored = _event_rows(db._conn, FusionCache(), event_id)
-            by_key = sorted(rows, key=lambda r: r["key"])  # summarise sorts them too
-            assert by_key == sorted(stored, key=lambda r: r["key"])
-        for key, mk in cache._keys.items():
-            row = db._conn.execute("SELECT m.key, m.event_id, m.article_id, m.type, "
-                                   "m.date_value, m.published, m.location, m.actors "
-                                   "FROM mentions m WHERE key = ?", (key,)).fetchone()
-            assert mk == key_of(load_mention(row))
+        assert cache._events
+        for event_id, tallies in cache._events.items():
+            stored = _event_rows(db._conn, event_id)
+            assert summarise_tallies(tallies) == summarise(stored)
+        assert cache._records
+        for rowid, (group, article_id) in cache._records.items():
+            event_id, mk = group.event_id, group.key
+            row = db._conn.execute("SELECT event_id, article_id, key, type, date_value, "
+                                   "published, location, actors FROM mentions WHERE rowid = ?",
+                                   (rowid,)).fetchone()
+            assert (cache.event_of(event_id), article_id) == (row[0], row[1])
+            stored_key = key_of(load_mention(row))
+            assert mk == dataclasses.replace(stored_key, key="", article_id=None)
         assert cache._actors
         for aid, (actor, aliases) in cache._actors.items():
             assert actor == tuple(db._conn.execute(
@@ -74,10 +78,10 @@ def test_cached_rows_keys_and_actors_are_the_stored_ones(tmp_path):
 def test_a_tiny_cache_gives_the_same_store(tmp_path, reference):
     path = tmp_path / "tiny.db"
     with Database(path) as db:
-        db._fusion = FusionCache(max_event_rows=2, max_keys=3, max_actors=2)  # evicts all the time
+        db._fusion = FusionCache(max_events=2, max_actors=2, max_records=3)  # evicts all the time
         for x in copies():
             db.add(x)
-        assert db._fusion._rows <= 2 and len(db._fusion._keys) <= 3
+        assert len(db._fusion._events) <= 2
     assert dump(path) == reference
 
 
@@ -100,7 +104,7 @@ def test_a_rolled_back_article_leaves_nothing_in_the_cache(tmp_path, reference):
                          "BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
         with pytest.raises(sqlite3.IntegrityError, match="disk on fire"):
             db.add(xs[-1])
-        assert not db._fusion._events and not db._fusion._keys and not db._fusion._actors
+        assert not db._fusion._events and not db._fusion._actors
         db._conn.execute("DROP TRIGGER boom")
         assert db.add(xs[-1]) == "new"
     assert dump(path) == reference
