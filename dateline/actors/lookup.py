@@ -1,9 +1,12 @@
 """Queries the events stage asks of the actors stage (offsets: ``doc.text`` characters)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc, Token
 
 from dateline.model import ActorMention, Place
+from dateline.nlp.doccache import cached, token_offsets
 
 # Prepositions that introduce where an act took place: "à Singapour", "au Vietnam",
 # "en Russie", "dans la péninsule", "sur la zone démilitarisée".
@@ -12,25 +15,53 @@ _OBLIQUE = ("obl", "nmod")
 
 
 def mention_at(doc: Doc, token: Token) -> ActorMention | None:
-    """The actor mention whose span holds ``token`` (the longest if several do)."""
-    best = None
+    """The actor mention whose span holds ``token`` (the longest if several do; the first of
+    equally long ones). Call once the actors stage has run: the answers are indexed once per Doc."""
+    return cached(doc, "mention_at", _mention_index)[token.i]
+
+
+def _mention_index(doc: Doc) -> list[ActorMention | None]:
+    offsets = token_offsets(doc)
+    best: list[ActorMention | None] = [None] * len(offsets)
     for m in doc._.actor_mentions or []:
-        if m.start <= token.idx < m.end and (best is None or m.end - m.start > best.end - best.start):
-            best = m
+        for i in range(bisect_left(offsets, m.start), bisect_left(offsets, m.end)):
+            b = best[i]
+            if b is None or m.end - m.start > b.end - b.start:
+                best[i] = m
     return best
 
 
 def mentions_in(doc: Doc, start: int, end: int) -> list[ActorMention]:
-    """Actor mentions lying within the character range [start, end), in text order."""
-    return [m for m in doc._.actor_mentions or [] if start <= m.start and m.end <= end]
+    """Actor mentions lying within the character range [start, end), in the order the actors
+    stage lists them (text order), found by bisecting the mentions sorted by start."""
+    starts, order, mentions = cached(doc, "mentions_by_start", _mentions_by_start)
+    inside = [order[k] for k in range(bisect_left(starts, start), bisect_right(starts, end))
+              if mentions[order[k]].end <= end]
+    return [mentions[k] for k in sorted(inside)]
+
+
+def _mentions_by_start(doc: Doc) -> tuple[list[int], list[int], list[ActorMention]]:
+    """The mentions' starts and positions sorted by (start, position), and the mentions."""
+    mentions = list(doc._.actor_mentions or [])
+    order = sorted(range(len(mentions)), key=lambda k: (mentions[k].start, k))
+    return [mentions[k].start for k in order], order, mentions
 
 
 def place_at(doc: Doc, token: Token) -> Place | None:
-    """The place whose span holds ``token``."""
+    """The first place whose span holds ``token`` (indexed once per Doc, like ``mention_at``)."""
+    return cached(doc, "place_at", _place_index)[token.i]
+
+
+def _place_index(doc: Doc) -> list[Place | None]:
+    offsets = token_offsets(doc)
+    first: list[Place | None] = [None] * len(offsets)
     for p in doc._.places or []:
-        if p.start is not None and p.start <= token.idx < (p.end or p.start):
-            return p
-    return None
+        if p.start is None:
+            continue
+        for i in range(bisect_left(offsets, p.start), bisect_left(offsets, p.end or p.start)):
+            if first[i] is None:
+                first[i] = p
+    return first
 
 
 def place_for(doc: Doc, token: Token) -> Place | None:
