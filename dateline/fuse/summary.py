@@ -35,85 +35,9 @@ def event_id_for(keys: Iterable[str]) -> str:
     return "ev-" + hashlib.sha1(first.encode()).hexdigest()[:12]
 
 
-def _majority(values: list[Any], order: Iterable[Any] = ()) -> Any:
-    if len(values) > 8:  # Counter counts in C, but its set-up dominates on a few values
-        counts: dict[Any, int] = Counter(values)
-        counts.pop(None, None)
-    else:
-        counts = {}
-        for v in values:
-            if v is not None:
-                counts[v] = counts.get(v, 0) + 1
-    if len(counts) < 2:  # no vote to break (the usual case): skip the ranking
-        return next(iter(counts), None)
-    rank = {v: i for i, v in enumerate(order)}
-    return min(counts, key=lambda v: (-counts[v], rank.get(v, len(rank)), str(v)))
-
-
 def choose_date(values: list[str]) -> tuple[str | None, bool]:
     """(the chosen value, whether the values disagree) for non-null date values."""
-    if not values:
-        return None, False
-    distinct = sorted(set(values))
-    if len(distinct) == 1:  # one value (the usual case) agrees with itself
-        return distinct[0], False
-    support = {v: sum(1 for w in values if dates_compatible(v, w)) for v in distinct}
-    best = min(distinct, key=lambda v: (-support[v], -len(v), v))
-    disagree = any(not dates_compatible(a, b) for a in distinct for b in distinct)
-    return best, disagree
-
-
-def _date(rows: list[dict]) -> tuple[dict, dict]:
-    values = [r["date_value"] for r in rows if r["date_value"]]
-    chosen, disagree = choose_date(values)
-    counts = Counter(values)
-    info = {"value": chosen, "disagree": disagree,
-            "values": [{"value": v, "n": counts[v]} for v in sorted(counts)],
-            "undated": len(rows) - len(values)}
-    if chosen is None:
-        basis = _majority([r["date_basis"] for r in rows], ("publication", "narrative"))
-        return {"value": None, "text": None, "basis": basis or "publication"}, info
-    with_it = [r for r in rows if r["date_value"] == chosen]
-    best = with_it[_first_min([(r["date_basis"] != "explicit", r["key"]) for r in with_it])]
-    return {"value": chosen, "text": best["date_text"], "basis": best["date_basis"]}, info
-
-
-def _first_min(keys: list[tuple]) -> int:
-    """The index of the first smallest of ``keys`` (as ``min(..., key=...)`` picks it)."""
-    return min([(k, i) for i, k in enumerate(keys)])[1]
-
-
-def _participants(rows: list[dict]) -> tuple[list[dict], list[dict]]:
-    # actor id -> [records as actor, as recipient, (name, country, sector) of each record],
-    # in order of first appearance
-    seen: dict[str, list] = {}
-    for row in rows:
-        parts = row["actors"]
-        for slot, role in ((0, "actors"), (1, "recipients")):
-            for actor in parts[role]:
-                entry = seen.get(actor["id"])
-                if entry is None:
-                    entry = seen[actor["id"]] = [0, 0, []]
-                entry[slot] += 1
-                entry[2].append((actor["name"], actor.get("country"), actor.get("sector")))
-    out: dict[str, list[dict]] = {"actors": [], "recipients": []}
-    for aid, (as_actor, as_recipient, facts) in seen.items():
-        role = "actors" if as_actor >= as_recipient else "recipients"
-        if len(set(facts)) == 1:  # every record agrees (the usual case): no vote
-            name, country, sector = facts[0]
-        else:
-            name, country, sector = (_majority([f[i] for f in facts]) for i in range(3))
-        out[role].append({"id": aid, "name": name, "country": country, "sector": sector})
-    return out["actors"], out["recipients"]
-
-
-def _location(rows: list[dict]) -> dict | None:
-    places = [r["location"] for r in rows if r["location"]]
-    if len({p.get("name") for p in places}) < 2:  # one name (the usual case): no vote
-        return places[0] if places else None
-    names = [fold(p.get("name")) for p in places]  # folded once: fold is not cheap
-    name = _majority(names)
-    return next((p for p, n in zip(places, names) if n == name), None)
+    return _choose_counted(dict(Counter(values)))
 
 
 def summarise(rows: list[dict]) -> dict[str, Any]:
@@ -123,28 +47,9 @@ def summarise(rows: list[dict]) -> dict[str, Any]:
     ``date_text``, ``date_basis``, ``published``, ``origin``, ``location`` (dict or None),
     ``actors`` ({"actors": [...], "recipients": [...]}, canonical actor ids), ``mode``,
     ``context``, ``cameo``, ``confidence`` and ``evidence`` (EVENTS.md evidence or None).
+    The store keeps the same tallies per event and updates them record by record.
     """
-    rows = sorted(rows, key=itemgetter("key"))
-    date, date_info = _date(rows)
-    actors, recipients = _participants(rows)
-    rep = rows[_first_min([(r["date_value"] != date["value"], -float(r["confidence"] or 0),
-                             r["key"]) for r in rows])]
-    return _event_row({
-        "article_id": rep["article_id"], "type": rows[0]["type"],
-        "mode": _majority([r["mode"] for r in rows]),
-        "context": sorted({c for r in rows for c in r["context"] or []}),
-        "cameo": _majority([r["cameo"] for r in rows]),
-        "actors": actors, "recipients": recipients, "date": date,
-        "location": _location(rows),
-        "modality": _majority([r["modality"] for r in rows], MODALITIES),
-        "evidence": rep["evidence"],
-        "confidence": max([float(r["confidence"] or 0) for r in rows]),
-        "num_mentions": len(rows),
-        "num_articles": len({r["article_id"] for r in rows}),
-        "num_sources": len({r["origin"] for r in rows}),
-        "reported": sorted({r["published"] for r in rows}),
-        "dates": date_info,
-    }, rows[0]["key"])
+    return summarise_tallies(tallies_of(rows))
 
 
 # the event record's fields in their order (around the PLOVER category and quad class)
@@ -230,15 +135,6 @@ class EventTallies:
         self.first_place: tuple | None = None  # (key, location) of the smallest key
         # actor id -> [as actor, as recipient, {facts: records}, first (key, role, position)]
         self.actors: dict[str, list] = {}
-
-    def copy(self) -> "EventTallies":
-        """An independent copy (the cached tallies stay those of the stored records)."""
-        new = EventTallies()
-        for name, value in vars(self).items():  # the counters copied, records shared
-            setattr(new, name, value.copy() if isinstance(value, (dict, set)) else value)
-        new.first = self.first
-        new.actors = {aid: [e[0], e[1], dict(e[2]), e[3]] for aid, e in self.actors.items()}
-        return new
 
     def add(self, row: dict) -> None:
         """Count one more record (its key not counted yet)."""

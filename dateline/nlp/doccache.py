@@ -247,11 +247,6 @@ def token_offsets(doc: Doc) -> list[int]:
     return token_table(doc).offsets
 
 
-def punct_flags(doc: Doc) -> list[int]:
-    """``token.is_punct`` of every token, by index."""
-    return token_table(doc).punct
-
-
 def space_flags(doc: Doc) -> list[int]:
     """``token.is_space`` of every token, by index."""
     return token_table(doc).space
