@@ -17,6 +17,14 @@ def make_blocks(nlp: Language, name: str):
     return BlockSplitter()
 
 
+@Language.factory("dateline_attribute_ruler", default_config={"validate": False})
+def make_attribute_ruler(nlp: Language, name: str, validate: bool):
+    """spaCy's attribute ruler, its rules applied a column at a time (same result, cheaper)."""
+    from .attribute_ruler import ColumnAttributeRuler
+
+    return ColumnAttributeRuler(nlp.vocab, name, validate=validate)
+
+
 @Language.factory("dateline_time", default_config={"lang": "fr"})
 def make_time(nlp: Language, name: str, lang: str):
     """TIMEX3 tagging and normalisation, narrative anchoring, consistency findings."""

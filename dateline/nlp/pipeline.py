@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Extraction, Rejection
 from . import factories  # noqa: F401 - registers the dateline_* factories
+from .attribute_ruler import use_column_attribute_ruler
 from .extensions import register_extensions
 from .offsets import OffsetMap, normalise
 from .remap import remap_extraction
@@ -43,6 +44,7 @@ class Pipeline:
         register_extensions()
         nlp = spacy.load(MODEL)
         nlp.max_length = MAX_CHARS + 1
+        use_column_attribute_ruler(nlp)  # same rules, same result, a fraction of the cost
         nlp.add_pipe("dateline_blocks", before="parser")
         for stage in stages:
             config: dict[str, Any] = {"lang": "fr"}
