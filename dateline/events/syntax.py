@@ -128,14 +128,20 @@ def governors(token: Token, max_depth: int = 4, deps: tuple[str, ...] = GOVERNIN
 def conjuncts(token: Token) -> list[Token]:
     """The token and the heads it is coordinated with ("X et Y")."""
     doc = token.doc
+    return [doc[i] for i in conjunct_ids(doc, token.i)]
+
+
+def conjunct_ids(doc: Doc, i: int) -> list[int]:
+    """Indices of token ``i`` and of the heads coordinated with it, ascending."""
     table = token_table(doc)
     prefixes, kids = table.dep_prefixes, table.kids
-    out, todo = [], [token.i]
+    out, todo = [], [i]
     while todo:
-        i = todo.pop()
-        out.append(i)
-        todo.extend(j for j in kids[i] if "conj" in prefixes[j])
-    return [doc[i] for i in sorted(out)]
+        j = todo.pop()
+        out.append(j)
+        todo.extend(k for k in kids[j] if "conj" in prefixes[k])
+    out.sort()
+    return out
 
 
 _CLAUSE_DEPS = ("conj", "cc", "acl:relcl", "advcl", "punct", "parataxis")
