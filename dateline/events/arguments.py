@@ -26,7 +26,7 @@ from ..model import ActorMention, Entity, Place
 from ..nlp.doccache import cached, sentence_of, token_offsets, token_table
 from . import bridge
 from .lexicon import ArgumentCues
-from .syntax import case_of, children, conjuncts, dep, is_passive, morph, own_span
+from .syntax import case_of, child_ids, children, conjunct_ids, conjuncts, dep, is_passive, morph, own_span
 from .triggers import Trigger
 
 SUBJECT_DEPS = ("nsubj", "csubj")
@@ -109,9 +109,10 @@ class ArgumentFinder:
         if _in_timex(doc, head):  # "le 12 juin 2018 à Singapour": when, not who
             return []
         start, end = own_span(head)
-        found = bridge.mentions_in(doc, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+        last = doc[end - 1]
+        found = bridge.mentions_in(doc, token_offsets(doc)[start], last.idx + len(last))
         if not found:
-            return self._host(doc, head) if head.lemma_.lower() in self.cues.meeting_nouns else []
+            return self._host(doc, head) if token_table(doc).lemma_lowers[head.i] in self.cues.meeting_nouns else []
         # The mention closest to the argument's head in the tree speaks for it; one buried
         # in a chain of complements ("la formation d'une commission sur le modèle de la
         # commission sur l'assassinat de X") is what the argument is about, not who.
@@ -130,7 +131,7 @@ class ArgumentFinder:
 
     def _group(self, doc: Doc, head: Token) -> list[Entity]:
         """"les deux hommes" -> the last ``n`` distinct entities of that kind named before."""
-        kind = self.cues.group_nouns.get(head.lemma_.lower())
+        kind = self.cues.group_nouns.get(token_table(doc).lemma_lowers[head.i])
         if kind is None:
             return []
         nums = [self.cues.group_numbers.get(c.lower_) for c in children(head, "nummod")]
@@ -154,8 +155,9 @@ class ArgumentFinder:
     def __call__(self, doc: Doc, trigger: Trigger, verb: Token) -> Participants:
         """Participants of ``trigger``; ``verb`` is the clause's verb (the trigger or its light verb)."""
         head = trigger.head
-        subj, objs, obls = self._slots(doc, verb) if verb.pos_ in ("VERB", "AUX", "ADJ") else ([], [], [])
-        if head.pos_ in ("NOUN", "PROPN"):  # nominal trigger: its own complements count too
+        pos = token_table(doc).pos
+        subj, objs, obls = self._slots(doc, verb) if pos[verb.i] in ("VERB", "AUX", "ADJ") else ([], [], [])
+        if pos[head.i] in ("NOUN", "PROPN"):  # nominal trigger: its own complements count too
             n_subj, n_objs, n_obls = self._noun_slots(doc, head, trigger.entry.roles, trigger.entry.type)
             if trigger.entry.roles == "qualify":  # "les crimes commis par X": X is the accused
                 n_subj, n_objs = [], n_subj + n_objs
@@ -382,14 +384,14 @@ def _object_clitic(verb: Token, obj_toks: list[Token]) -> bool:
 def _name_conjuncts(token: Token) -> list[Token]:
     """The token and the heads coordinated with it, also where the parse hangs "et Y" on
     the last word of a name ("Donald Trump et Kim Jong-un": "Kim" depends on "Trump")."""
-    heads = [token] + children(token, "flat")
-    out: list[Token] = []
-    for h in heads:
-        for t in conjuncts(h):
-            if t.i != h.i or h is token:
-                if all(t.i != o.i for o in out):
-                    out.append(t)
-    return sorted(out, key=lambda t: t.i)
+    doc, i = token.doc, token.i
+    out: list[int] = []
+    for h in [i] + child_ids(token, "flat"):  # by index: Tokens only for the answer
+        for t in conjunct_ids(doc, h):
+            if (t != h or h == i) and t not in out:
+                out.append(t)
+    out.sort()
+    return [doc[t] for t in out]
 
 
 def _in_timex(doc: Doc, token: Token) -> bool:

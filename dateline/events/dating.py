@@ -130,9 +130,19 @@ def _date_of_timex(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     return t.value[:10] if "T" in t.value else t.value
 
 
-def _tokens(doc: Doc, t: Timex) -> Span | None:
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span if span is not None and len(span) else None
+def _root(doc: Doc, t: Timex) -> Token | None:
+    """The head word of the TIMEX's tokens (None when it covers no token).
+
+    Asked for every act of the TIMEX's sentence: ``char_span`` and ``Span.root``
+    are worked out once per character range and Doc.
+    """
+    roots: dict[tuple[int, int], int] = cached(doc, "events_timex_roots", _new_memo)
+    key = (t.start, t.end)
+    root = roots.get(key)
+    if root is None:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        root = roots[key] = span.root.i if span is not None and len(span) else -1
+    return doc[root] if root >= 0 else None
 
 
 def _chain(trigger: Span, pred: Token | None) -> set[int]:
@@ -152,11 +162,10 @@ def _chain(trigger: Span, pred: Token | None) -> set[int]:
 
 def _attached(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: TenseLexicon) -> bool:
     """Whether the TIMEX depends on the trigger, its head chain or its verb."""
-    span = _tokens(doc, t)
-    if span is None:
+    root = _root(doc, t)
+    if root is None:
         return False
     chain = _chain(trigger, pred)
-    root = span.root
     if root.i in chain or root.head.i in chain:
         return True
     t_pred = predicate_of(root, lex)
@@ -225,10 +234,10 @@ def _ancestors(tok: Token) -> list[Token]:
 
 def _distance(doc: Doc, t: Timex, trigger: Span) -> int:
     """Dependency-tree path length between a TIMEX and the trigger (large across sentences)."""
-    span = _tokens(doc, t)
-    if span is None:
+    root = _root(doc, t)
+    if root is None:
         return 10_000
-    up_t, up_g = _ancestors(span.root), _ancestors(trigger.root)
+    up_t, up_g = _ancestors(root), _ancestors(trigger.root)
     where = {tok.i: n for n, tok in enumerate(up_g)}
     for n, tok in enumerate(up_t):
         if tok.i in where:
@@ -240,11 +249,11 @@ def _other_clause(doc: Doc, t: Timex, trigger: Span, pred: Token | None, lex: Te
     """Whether the TIMEX sits in a relative or adnominal clause the trigger is not
     part of: that clause dates the noun it describes ("empoisonné au polonium, dont
     l'usage avait été soupçonné lors de l'assassinat ... en 2006")."""
-    span = _tokens(doc, t)
-    if span is None:
+    root = _root(doc, t)
+    if root is None:
         return False
     above_trigger = {tok.i for tok in _ancestors(trigger.root)}
-    for tok in _ancestors(span.root):
+    for tok in _ancestors(root):
         if tok.i in above_trigger:
             return False
         if tok.dep_.startswith("acl") and tok.pos_ in ("VERB", "AUX") and not _participle_of(tok, trigger):

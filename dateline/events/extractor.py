@@ -23,7 +23,7 @@ from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
 from .merge import Candidate, merge
 from .modality import ModalityCall, ModalityClassifier
-from .syntax import CONTENT_DEPS, children, dep, governors, morph
+from .syntax import CONTENT_DEPS, child_ids, children, dep, governors, morph, morph_at
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -55,11 +55,10 @@ class EventExtractor:
         matched = self.matcher(doc, keep=lambda t: t.entry.requires is None or requirements.satisfied(
             doc, t, self.clause_verb(t.head), self.arguments))
         triggers, absorbed_by = self._resolve_complements(matched)
-        sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
         home = home_country(doc)
         found: list[Candidate] = []
         for trig in triggers:
-            idx = sent_index.get(sentence_of(trig.head).start, 0)
+            idx = sentence_index(doc, trig.head.i)  # of ``trig.head.sent``
             for cand in self._candidates_for(doc, trig, idx, found):
                 found.append(cand)
         self._content_recipients(doc, matched, absorbed_by, found)
@@ -199,7 +198,7 @@ class EventExtractor:
                       mode=mode, cameo=cameo,
                       context=contexts_for(sent, self.lexicon.contexts, trig.entry.context),
                       location=parts.place)
-        nominal = trig.head.pos_ in NOMINAL_POS
+        nominal = pos_tags(doc)[trig.head.i] in NOMINAL_POS
         first, last = subtree_ends(doc, verb.i)  # of ``list(verb.subtree)``
         cand = Candidate(event=event, sent_index=idx, nominal=nominal,
                          head_i=trig.head.i, clause_start=first, clause_end=last + 1,
@@ -362,7 +361,8 @@ class EventExtractor:
 
     @staticmethod
     def _marked(head: Token, lemmas: frozenset[str]) -> bool:
-        return any(c.lemma_.lower() in lemmas for c in children(head, "amod", "det", "nummod"))
+        lemma = lemma_lowers(head.doc)
+        return any(lemma[c] in lemmas for c in child_ids(head, "amod", "det", "nummod"))
 
     @staticmethod
     def _keep(cand: Candidate) -> bool:
@@ -407,7 +407,8 @@ def _phrasal(verb: Token) -> str:
 
 
 def _demonstrative(head: Token) -> bool:
-    return any("Dem" in morph(c, "PronType") for c in children(head, "det"))
+    doc = head.doc
+    return any("Dem" in morph_at(doc, c, "PronType") for c in child_ids(head, "det"))
 
 
 def _after(value: str | None, doc: Doc) -> bool:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import ModalityCues
-from ..nlp.doccache import child_indices, dependency_tree, lemma_lowers, lower_forms, morph_values, sentence_of, space_flags, token_table
-from .syntax import child_ids, children, dep, governors, subtree_ids
+from ..nlp.doccache import (child_indices, dependency_tree, lemma_lowers, lemmas, lower_forms, sentence_of, space_flags,
+                            token_table)
+from .syntax import child_ids, children, dep, governors, morph_at, subtree_ids
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _morph(tok: Token, feat: str) -> list[str]:
-    return morph_values(tok.doc, tok.i, feat)
+    return morph_at(tok.doc, tok.i, feat)
 
 
 class ModalityClassifier:
@@ -80,31 +81,35 @@ class ModalityClassifier:
         return lowers[marks[0]] if marks else None
 
     def _negation(self, head: Token, verb: Token, chain: list[Token]) -> str | None:
-        for det in children(head, "det"):  # "aucun accord"
-            if det.lower_ in self.cues.negation_words and det.lower_.startswith(("aucun", "nul")):
-                return det.lower_
+        lowers = lower_forms(head.doc)
+        for det in child_ids(head, "det"):  # "aucun accord"
+            low = lowers[det]
+            if low in self.cues.negation_words and low.startswith(("aucun", "nul")):
+                return low
         for tok in chain[:3]:
             cue = self._negated_clause(tok)
             if cue:
                 return cue
+        lemma_lower = lemma_lowers(head.doc)
         for gov in chain[1:]:
-            if gov.lemma_.lower() in self.cues.negating_governors:
-                return gov.lemma_
+            if lemma_lower[gov.i] in self.cues.negating_governors:
+                return lemmas(head.doc)[gov.i]
         return None
 
     # --- 2. conditions and questions -------------------------------------------------
 
     def _hypothetical(self, chain: list[Token]) -> str | None:
-        for tok in chain:
-            for k in children(tok, "mark"):
-                if k.lower_ in self.cues.hypothetical_marks:
-                    return k.lower_
         doc = chain[0].doc
+        lowers = lower_forms(doc)
+        for tok in chain:
+            for k in child_ids(tok, "mark"):
+                if lowers[k] in self.cues.hypothetical_marks:
+                    return lowers[k]
         sent = sentence_of(chain[0])
         spaces = space_flags(doc)
-        # The sentence's last word that is not white space.
+        # The sentence's last word that is not white space ("?" is its own lower-case form).
         last = next((i for i in range(sent.end - 1, sent.start - 1, -1) if not spaces[i]), None)
-        if last is not None and doc[last].text == "?":
+        if last is not None and lowers[last] == "?":
             return "?"
         return None
 
@@ -136,24 +141,25 @@ class ModalityClassifier:
     # --- 4. morphology ---------------------------------------------------------------
 
     def _morphology(self, verb: Token) -> ModalityCall:
-        auxes = _auxes(verb)
-        forms = [verb] + auxes
-        sent, lowers = sentence_of(verb), lower_forms(verb.doc)
+        doc = verb.doc
+        forms = [verb.i] + child_ids(verb, "aux", "cop")  # the verb and its auxiliaries
+        sent, lowers = sentence_of(verb), lower_forms(doc)
         if not self.cues.hearsay.isdisjoint(lowers[max(sent.start, verb.i - 7): min(sent.end, verb.i + 8)]):
             return ModalityCall("alleged", "hearsay")
-        if any("Cnd" in _morph(t, "Mood") or self._tense_by_ending(t) == "cnd" for t in forms):
+        if any("Cnd" in morph_at(doc, t, "Mood") or self._tense_by_ending(doc, t) == "cnd" for t in forms):
             # The journalistic conditional states a reported act under reserve.
             return ModalityCall("alleged", "conditionnel")
-        if any("Fut" in _morph(t, "Tense") or self._tense_by_ending(t) == "fut" for t in forms):
+        if any("Fut" in morph_at(doc, t, "Tense") or self._tense_by_ending(doc, t) == "fut" for t in forms):
             return ModalityCall("future", "futur")
         return ModalityCall("asserted")
 
-    def _tense_by_ending(self, tok: Token) -> str | None:
-        """"fut" or "cnd" when the form is the verb's future stem plus an ending of that tense."""
-        table = token_table(tok.doc)
-        if table.pos[tok.i] not in ("VERB", "AUX") or "Part" in _morph(tok, "VerbForm") or "Inf" in _morph(tok, "VerbForm"):
+    def _tense_by_ending(self, doc: Doc, i: int) -> str | None:
+        """"fut" or "cnd" when the form of token ``i`` is the verb's future stem plus an ending of that tense."""
+        table = token_table(doc)
+        if table.pos[i] not in ("VERB", "AUX") or "Part" in morph_at(doc, i, "VerbForm") \
+                or "Inf" in morph_at(doc, i, "VerbForm"):
             return None
-        lemma, form = table.lemma_lowers[tok.i], table.lowers[tok.i]
+        lemma, form = table.lemma_lowers[i], table.lowers[i]
         stem = self.cues.irregular_stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)
         stem = stem[:-1] if stem.endswith("r") else stem  # endings below start with the r
         if not form.startswith(stem):

@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..nlp.doccache import lemmas, lower_forms, pos_tags, sentence_index, sentences, token_table
+from ..nlp.doccache import TokenTable, lemmas, lower_forms, pos_tags, sentence_index, sentences, token_table
 from .lexicon import TriggerEntry
 
 
@@ -78,16 +78,23 @@ class TriggerMatcher:
         found = []
         anchors = [(start, self.vocab.strings[key], False) for key, start, _ in self.matcher(doc)]
         anchors += self._participles(doc)
+        table = token_table(doc)
+        pos = table.pos
         for start, form, guessed in anchors:
+            sent_end = None  # of the anchor's sentence, found when an entry has later words
             for entry in self.by_anchor.get(form, ()):
-                idx = _rest(doc, start, entry, self.later_forms[entry.pattern])
+                later = self.later_forms[entry.pattern]
+                if later and sent_end is None:
+                    sent_end = sentences(doc)[sentence_index(doc, start)].end
+                idx = _rest(table, start, entry, later, sent_end)
                 if idx is None:
                     continue
-                head = doc[idx[entry.head]]
-                if entry.pos and head.pos_ not in entry.pos and not (
-                        "VERB" in entry.pos and (guessed or _participle(head))):
+                h = idx[entry.head]
+                # The part of speech is read from the table: a Token is built only for a match.
+                if entry.pos and pos[h] not in entry.pos and not (
+                        "VERB" in entry.pos and (guessed or _participle(table, h))):
                     continue
-                trig = Trigger(doc[idx[0]: idx[-1] + 1], head, entry, tuple(idx))
+                trig = Trigger(doc[idx[0]: idx[-1] + 1], doc[h], entry, tuple(idx))
                 if keep is None or keep(trig):
                     found.append(trig)
         return _longest(found)
@@ -96,37 +103,43 @@ class TriggerMatcher:
     def _participles(self, doc: Doc) -> list[tuple[int, str, bool]]:
         """Past participles the lemmatiser left as such ("empoisonné" -> "empoisonné"):
         their -er infinitive, when the lexicon knows it."""
-        out = []
-        for i, (low, lemma, pos) in enumerate(zip(lower_forms(doc), lemmas(doc), pos_tags(doc))):
-            # The cheap tests first: most words are no participle.
-            if pos not in ("ADJ", "NOUN", "VERB") or not low.endswith(PARTICIPLE_ENDINGS) or lemma in self.by_anchor:
-                continue
-            for suffix in PARTICIPLE_ENDINGS:
-                if low.endswith(suffix) and len(low) > len(suffix) + 2:
-                    guess = low[: -len(suffix)] + "er"
-                    if guess in self.by_anchor:
-                        out.append((i, guess, True))
-                    break
-        return out
+        lowers = lower_forms(doc)
+        # The guess depends on the form only: worked out once per distinct form of the Doc.
+        guesses = {low: guess for low in set(lowers) if (guess := self._infinitive(low)) is not None}
+        if not guesses:
+            return []
+        lemma, pos = lemmas(doc), pos_tags(doc)
+        return [(i, guesses[low], True) for i, low in enumerate(lowers)
+                if low in guesses and pos[i] in ("ADJ", "NOUN", "VERB") and lemma[i] not in self.by_anchor]
+
+    def _infinitive(self, low: str) -> str | None:
+        """The -er infinitive the lexicon knows whose past participle ``low`` is, if any."""
+        if not low.endswith(PARTICIPLE_ENDINGS):
+            return None
+        for suffix in PARTICIPLE_ENDINGS:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                guess = low[: -len(suffix)] + "er"
+                return guess if guess in self.by_anchor else None
+        return None
 
 
-def _participle(tok: Token) -> bool:
-    """A verb the tagger took for an adjective ("aurait été empoisonné")."""
-    return tok.pos_ == "ADJ" and tok.lemma_.endswith(("er", "ir", "re"))
+def _participle(table: TokenTable, i: int) -> bool:
+    """Whether token ``i`` is a verb the tagger took for an adjective ("aurait été empoisonné")."""
+    return table.pos[i] == "ADJ" and table.lemmas[i].endswith(("er", "ir", "re"))
 
 
 # Longest first: "-ées" before "-é".
 PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 
 
-def _rest(doc: Doc, start: int, entry: TriggerEntry, later: tuple[frozenset[str], ...]) -> list[int] | None:
+def _rest(table: TokenTable, start: int, entry: TriggerEntry, later: tuple[frozenset[str], ...],
+          sent_end: int | None) -> list[int] | None:
     """Token indices of the entry's words from ``start``, each within ``gap`` tokens of the
-    last; ``later`` holds the forms of the entry's words after the first."""
+    last and before ``sent_end`` (the end of ``start``'s sentence; unused without later
+    words); ``later`` holds the forms of the entry's words after the first."""
     idx = [start]
     if not later:
         return idx
-    sent_end = sentences(doc)[sentence_index(doc, start)].end
-    table = token_table(doc)
     lemma, lower, punct = table.lemmas, table.lowers, table.punct
     for forms in later:
         nxt = None
