@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_text
 from ..model import Timex
-from .anchor import Reference, far_past_at, tense_at
+from .anchor import Reference, far_past, predicate_at, tense_of
 from .consistency import check_intervals
 from .resolve import Resolution, normalise, resolve
 from .rules import Rule, RuleSet, load_rules
@@ -157,8 +157,10 @@ class TimeTagger:
     def _resolve(self, rule: Rule, raw: dict, text: str, start: int, end: int,
                  ref: Reference, dct: dt.date, doc: Doc | None) -> Tagged | None:
         pieces = {name: normalise(name, value, self.rules, dct) for name, value in raw.items()}
-        tense = tense_at(doc, start, end, self.rules.tense)
-        far = rule.anchor == "auto" and far_past_at(doc, start, end, self.rules.tense)
+        lex = self.rules.tense
+        pred = predicate_at(doc, start, end, lex)  # found once for both questions
+        tense = tense_of(pred, lex) if pred is not None else None
+        far = rule.anchor == "auto" and pred is not None and far_past(pred, lex)
         res = resolve(rule, pieces, ref, start, tense, far)
         if res is None or not res.value:
             return None
