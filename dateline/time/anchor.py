@@ -42,7 +42,8 @@ def _has(token: Token, feature: str, value: str) -> bool:
 
 
 def _auxiliaries(pred: Token, lex: TenseLexicon) -> list[Token]:
-    return [c for c in pred.children if c.dep_ in lex.aux_deps and c.i < pred.i]
+    # auxiliaries precede their verb: only the left children (no Token built for the right ones)
+    return [c for c in pred.lefts if c.dep_ in lex.aux_deps]
 
 
 def predicate_of(token: Token, lex: TenseLexicon, hops: int = 4) -> Token | None:

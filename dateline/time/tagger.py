@@ -9,19 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from spacy.tokens import Doc
 
 from ..nlp.doccache import doc_text
 from ..model import Timex
-from .anchor import Reference, far_past_at, tense_at
+from .anchor import Reference, far_past, predicate_at, tense_of
 from .consistency import check_intervals
 from .resolve import Resolution, normalise, resolve
 from .rules import Rule, RuleSet, load_rules
 
 _CONTEXT = 60  # characters of context the not_before / not_after tests see
 _WORDS_BEFORE = 6  # how many words before its head word a match may start
-_WORDS = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")  # words, kept by split with the text between
 _SIGNAL = re.compile(r"\s*(?:plus\s+tard|plus\s+tôt|auparavant|après|avant)", re.IGNORECASE)
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 _JUST_BEFORE = re.compile(r"[\s,]{1,3}")
@@ -107,12 +109,17 @@ class TimeTagger:
         """Word starts where a match may begin: a head word (digits, month names,
         "hier"...) or one of the few words before it ("il y a quelques <mois>"),
         so the full rule set is tried at a small share of the text."""
-        keywords = self.rules.keywords
-        words = [(w.start(), w.group()) for w in _WORDS.finditer(text)]
+        # The words and their offsets from one split (no Match object per word), the head
+        # words picked out by C-level maps: a Python step only per head word.
+        parts = _WORD_SPLIT.split(text)  # gap, word, gap, word, ..., gap
+        words = parts[1::2]
+        offsets = list(accumulate(map(len, parts), initial=0))[1::2]  # word k starts there
+        heads = set(compress(range(len(words)), map(self.rules.keywords.__contains__, map(str.lower, words))))
+        heads.update(compress(range(len(words)), map(str.isdigit, map(itemgetter(0), words))))
+        heads.update(compress(range(len(words)), map(_ROMAN.fullmatch, words)))
         starts: set[int] = set()
-        for i, (at, word) in enumerate(words):
-            if word[0].isdigit() or word.lower() in keywords or _ROMAN.fullmatch(word):
-                starts.update(s for s, _ in words[max(0, i - _WORDS_BEFORE):i + 1])
+        for i in heads:
+            starts.update(offsets[max(0, i - _WORDS_BEFORE):i + 1])
         return sorted(starts)
 
     def _accept(self, rule: Rule, m: re.Match, text: str):
@@ -150,8 +157,10 @@ class TimeTagger:
     def _resolve(self, rule: Rule, raw: dict, text: str, start: int, end: int,
                  ref: Reference, dct: dt.date, doc: Doc | None) -> Tagged | None:
         pieces = {name: normalise(name, value, self.rules, dct) for name, value in raw.items()}
-        tense = tense_at(doc, start, end, self.rules.tense)
-        far = rule.anchor == "auto" and far_past_at(doc, start, end, self.rules.tense)
+        lex = self.rules.tense
+        pred = predicate_at(doc, start, end, lex)  # found once for both questions
+        tense = tense_of(pred, lex) if pred is not None else None
+        far = rule.anchor == "auto" and pred is not None and far_past(pred, lex)
         res = resolve(rule, pieces, ref, start, tense, far)
         if res is None or not res.value:
             return None
