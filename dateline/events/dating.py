@@ -25,7 +25,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.doccache import cached, child_indices, doc_text, extension, head_indices, lower_forms, raw_dep_labels, sentence_index, sentences
+from ..nlp.doccache import cached, child_indices, doc_text, extension, head_indices, lower_forms, memo, raw_dep_labels, sentence_index, sentences
 from ..model import EventDate, Timex
 from ..time import value as V
 from ..time.anchor import FUTURE, PAST, PRESENT, TenseLexicon, predicate_of, tense_of
@@ -96,17 +96,13 @@ def _date_of(doc: Doc, t: Timex, dct: dt.date) -> str | None:
     offset points to, the start of "depuis <duration>"; None otherwise."""
     # Asked for every act of the TIMEX's sentence: worked out once per TIMEX (and
     # publication date; the TIMEX is kept with its answer, so its id stays its own).
-    memo = cached(doc, "timex_dates", _new_memo).setdefault(dct, {})
-    known = memo.get(id(t))
+    answers = memo(doc, "timex_dates").setdefault(dct, {})
+    known = answers.get(id(t))
     if known is not None and known[0] is t:
         return known[1]
     value = _date_of_timex(doc, t, dct)
-    memo[id(t)] = (t, value)
+    answers[id(t)] = (t, value)
     return value
-
-
-def _new_memo(doc: Doc) -> dict:
-    return {}
 
 
 def _date_of_timex(doc: Doc, t: Timex, dct: dt.date) -> str | None:
@@ -136,7 +132,7 @@ def _root(doc: Doc, t: Timex) -> Token | None:
     Asked for every act of the TIMEX's sentence: ``char_span`` and ``Span.root``
     are worked out once per character range and Doc.
     """
-    roots: dict[tuple[int, int], int] = cached(doc, "events_timex_roots", _new_memo)
+    roots: dict[tuple[int, int], int] = memo(doc, "events_timex_roots")
     key = (t.start, t.end)
     root = roots.get(key)
     if root is None:

@@ -15,7 +15,7 @@ from spacy.vocab import Vocab
 
 from ..actors.kb import PLOVER_NONSTATE
 from ..model import Entity, Event, EventDate, Evidence, Place
-from ..nlp.doccache import (dependency_tree, extension, lemma_lowers, pos_tags, sentence_index, sentence_of, sentences,
+from ..nlp.doccache import (dependency_tree, extension, lemma_lowers, morph_values, pos_tags, sentence_index, sentence_of, sentences,
                             subtree_ends)
 from . import bridge, requirements, speakers
 from .arguments import ArgumentFinder, Participants
@@ -23,7 +23,7 @@ from .coding import code, contexts_for
 from .lexicon import Lexicon, load_lexicon
 from .merge import Candidate, merge
 from .modality import ModalityCall, ModalityClassifier
-from .syntax import CONTENT_DEPS, child_ids, children, dep, governors, morph, morph_at
+from .syntax import CONTENT_DEPS, child_ids, children, dep, governors, morph
 from .triggers import Trigger, TriggerMatcher
 
 NOMINAL_POS = ("NOUN", "PROPN")
@@ -408,7 +408,7 @@ def _phrasal(verb: Token) -> str:
 
 def _demonstrative(head: Token) -> bool:
     doc = head.doc
-    return any("Dem" in morph_at(doc, c, "PronType") for c in child_ids(head, "det"))
+    return any("Dem" in morph_values(doc, c, "PronType") for c in child_ids(head, "det"))
 
 
 def _after(value: str | None, doc: Doc) -> bool:

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import ModalityCues
-from ..nlp.doccache import (child_indices, dependency_tree, lemma_lowers, lemmas, lower_forms, sentence_of, space_flags,
+from ..nlp.doccache import (child_indices, dependency_tree, lemma_lowers, lemmas, lower_forms, morph_values, sentence_of, space_flags,
                             token_table)
-from .syntax import child_ids, children, dep, governors, morph_at, subtree_ids
+from .syntax import child_ids, children, dep, governors, subtree_ids
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def _auxes(verb: Token) -> list[Token]:
 
 
 def _morph(tok: Token, feat: str) -> list[str]:
-    return morph_at(tok.doc, tok.i, feat)
+    return morph_values(tok.doc, tok.i, feat)
 
 
 class ModalityClassifier:
@@ -146,18 +146,18 @@ class ModalityClassifier:
         sent, lowers = sentence_of(verb), lower_forms(doc)
         if not self.cues.hearsay.isdisjoint(lowers[max(sent.start, verb.i - 7): min(sent.end, verb.i + 8)]):
             return ModalityCall("alleged", "hearsay")
-        if any("Cnd" in morph_at(doc, t, "Mood") or self._tense_by_ending(doc, t) == "cnd" for t in forms):
+        if any("Cnd" in morph_values(doc, t, "Mood") or self._tense_by_ending(doc, t) == "cnd" for t in forms):
             # The journalistic conditional states a reported act under reserve.
             return ModalityCall("alleged", "conditionnel")
-        if any("Fut" in morph_at(doc, t, "Tense") or self._tense_by_ending(doc, t) == "fut" for t in forms):
+        if any("Fut" in morph_values(doc, t, "Tense") or self._tense_by_ending(doc, t) == "fut" for t in forms):
             return ModalityCall("future", "futur")
         return ModalityCall("asserted")
 
     def _tense_by_ending(self, doc: Doc, i: int) -> str | None:
         """"fut" or "cnd" when the form of token ``i`` is the verb's future stem plus an ending of that tense."""
         table = token_table(doc)
-        if table.pos[i] not in ("VERB", "AUX") or "Part" in morph_at(doc, i, "VerbForm") \
-                or "Inf" in morph_at(doc, i, "VerbForm"):
+        if table.pos[i] not in ("VERB", "AUX") or "Part" in morph_values(doc, i, "VerbForm") \
+                or "Inf" in morph_values(doc, i, "VerbForm"):
             return None
         lemma, form = table.lemma_lowers[i], table.lowers[i]
         stem = self.cues.irregular_stems.get(lemma) or (lemma[:-1] if lemma.endswith("re") else lemma)

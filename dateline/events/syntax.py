@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from ..nlp.doccache import (cached, child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, subtree_bounds,
-                            token_table)
+from ..nlp.doccache import (child_indices, dep_labels, dependency_tree, lemma_lowers, lower_forms, morph_values,
+                            subtree_bounds, token_table)
 
 # Dependencies through which an act's governing word is reached ("veut rencontrer",
 # "projet de remettre", "annonce la tenue d'un sommet").
@@ -25,35 +25,7 @@ def dep(token: Token) -> str:
 
 def morph(token: Token, field: str) -> list[str]:
     """``token.morph.get(field)``, from the analyses read once per Doc."""
-    return morph_at(token.doc, token.i, field)
-
-
-def morph_at(doc: Doc, i: int, field: str) -> list[str]:
-    """``doc[i].morph.get(field)`` (the list is shared: do not modify it).
-
-    Each distinct analysis ("Mood=Cnd|Person=3|...") of the Doc is split into its
-    fields once: a few hundred analyses serve thousands of questions per article.
-    """
-    key = token_table(doc).morph_keys[i]
-    memo = cached(doc, "events_morph", _new_memo)
-    fields = memo.get(key)
-    if fields is None:
-        fields = memo[key] = _fields(doc.vocab.strings[key])
-    return fields.get(field) or []
-
-
-def _new_memo(doc: Doc) -> dict:
-    return {}
-
-
-def _fields(analysis: str) -> dict[str, list[str]]:
-    """{field: values} of an analysis string; the first occurrence of a field wins."""
-    out: dict[str, list[str]] = {}
-    for feat in analysis.split("|"):
-        name, eq, values = feat.partition("=")
-        if eq and name not in out:
-            out[name] = values.split(",")
-    return out
+    return morph_values(token.doc, token.i, field)
 
 
 def child_ids(token: Token, *deps: str) -> list[int]:

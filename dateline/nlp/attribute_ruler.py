@@ -43,6 +43,12 @@ class _Test:
 class ColumnAttributeRuler(AttributeRuler):
     """An ``AttributeRuler`` that evaluates one-token rules on attribute columns."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The rules' tests, compiled again whenever rules are added or loaded.
+        self._tests: list[list[_Test]] | None = None
+        self._tests_key: tuple[int, int] | None = None
+
     def __call__(self, doc: Doc) -> Doc:
         """Set the rules' attributes on ``doc``, as ``AttributeRuler.__call__`` does."""
         tests = self._rule_tests()
@@ -58,7 +64,7 @@ class ColumnAttributeRuler(AttributeRuler):
     def _rule_tests(self) -> list[list[_Test]] | None:
         """Each rule's tests, in rule order; None when a rule has another shape."""
         key = (len(self.attrs), id(self.matcher))
-        if getattr(self, "_tests_key", None) != key:
+        if self._tests_key != key:
             self._tests = _compile(self.patterns)
             self._tests_key = key
         return self._tests

@@ -254,13 +254,28 @@ def space_flags(doc: Doc) -> list[int]:
 
 def morph_values(doc: Doc, i: int, field: str) -> list[str]:
     """``doc[i].morph.get(field)``: the values of ``field`` in the token's analysis
-    ("Mood=Cnd|Person=3|..."), read from the string without building a MorphAnalysis."""
-    text = doc.vocab.strings[token_table(doc).morph_keys[i]]
-    prefix = field + "="
-    for feat in text.split("|"):
-        if feat.startswith(prefix):
-            return feat[len(prefix):].split(",")
-    return []
+    ("Mood=Cnd|Person=3|..."), without building a MorphAnalysis (the list is shared:
+    do not modify it).
+
+    Each distinct analysis of the Doc is split into its fields once: a few hundred
+    analyses serve thousands of questions per article.
+    """
+    key = token_table(doc).morph_keys[i]
+    analyses = memo(doc, "morph_fields")
+    fields = analyses.get(key)
+    if fields is None:
+        fields = analyses[key] = _fields(doc.vocab.strings[key])
+    return fields.get(field) or []
+
+
+def _fields(analysis: str) -> dict[str, list[str]]:
+    """{field: values} of an analysis string; the first occurrence of a field wins."""
+    out: dict[str, list[str]] = {}
+    for feat in analysis.split("|"):
+        name, eq, values = feat.partition("=")
+        if eq and name not in out:
+            out[name] = values.split(",")
+    return out
 
 
 def subtree_bounds(doc: Doc, i: int) -> tuple[int, int]:
@@ -335,6 +350,15 @@ def cached(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     if value is None:
         value = doc.user_data[key] = build(doc)
     return value
+
+
+def memo(doc: Doc, name: str) -> dict:
+    """A dict kept with the Doc under ``("dateline", name)``, for a stage's per-Doc memo."""
+    return cached(doc, name, _new_dict)
+
+
+def _new_dict(doc: Doc) -> dict:
+    return {}
 
 
 def extension(doc: Doc, name: str):
