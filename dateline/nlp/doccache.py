@@ -24,6 +24,15 @@ _TEXT = ("dateline", "text")
 _SENTS = ("dateline", "sents")
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, which ``doc`` was tokenised from, as its ``doc_text``.
+
+    spaCy's tokenizer loses no character, so ``doc.text == text``; keeping it
+    spares rebuilding it from the tokens (a Token object each).
+    """
+    doc.user_data[_TEXT] = text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once."""
     text = doc.user_data.get(_TEXT)

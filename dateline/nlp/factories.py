@@ -25,6 +25,14 @@ def make_attribute_ruler(nlp: Language, name: str, validate: bool):
     return ColumnAttributeRuler(nlp.vocab, name, validate=validate)
 
 
+@Language.factory("dateline_lemmatizer", default_config={"overwrite": False})
+def make_lemmatizer(nlp: Language, name: str, overwrite: bool):
+    """spaCy's French rule lemmatizer, asked once per distinct word (same lemmas, cheaper)."""
+    from .lemmatizer import ColumnLemmatizer
+
+    return ColumnLemmatizer(nlp.vocab, None, name, mode="rule", overwrite=overwrite)
+
+
 @Language.factory("dateline_time", default_config={"lang": "fr"})
 def make_time(nlp: Language, name: str, lang: str):
     """TIMEX3 tagging and normalisation, narrative anchoring, consistency findings."""
