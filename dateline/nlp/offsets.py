@@ -7,6 +7,7 @@ slices the article's original text exactly.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # One original character -> its replacement for the parser (may be longer).
@@ -45,23 +46,41 @@ class OffsetMap:
 
 
 # Replacements of one character by one keep every offset: a text needing no other
-# is translated in one pass and maps back by identity.
-_ONE_FOR_ONE = str.maketrans({k: v for k, v in REPLACEMENTS.items() if len(v) == 1})
-_LONGER = tuple(k for k, v in REPLACEMENTS.items() if len(v) != 1)
+# maps back by identity. ``str.replace`` per character present is some twenty times
+# faster than ``str.translate`` with a table (a dict lookup per character).
+_ONE_FOR_ONE = tuple((k, v) for k, v in REPLACEMENTS.items() if len(v) == 1)
+_LONGER = re.compile("|".join(re.escape(k) for k, v in REPLACEMENTS.items() if len(v) != 1))
+
+
+def _replace_one_for_one(text: str) -> str:
+    for char, rep in _ONE_FOR_ONE:
+        if char in text:
+            text = text.replace(char, rep)
+    return text
 
 
 def normalise(text: str) -> tuple[str, OffsetMap]:
     """The parser's copy of ``text`` and the map from its offsets to ``text``'s."""
-    if not any(ch in text for ch in _LONGER):
-        copy = text.translate(_ONE_FOR_ONE)
+    longer = list(_LONGER.finditer(text))
+    if not longer:
+        copy = _replace_one_for_one(text)
         return copy, OffsetMap((), (), identity=True, text_changed=copy != text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
-        rep = REPLACEMENTS.get(ch, ch)
+    pos = 0
+    for m in longer:  # the text between two longer replacements maps one to one
+        at = m.start()
+        out.append(_replace_one_for_one(text[pos:at]))
+        starts.extend(range(pos, at))
+        ends.extend(range(pos + 1, at + 1))
+        rep = REPLACEMENTS[m.group()]
         out.append(rep)
-        starts.extend([i] * len(rep))
-        ends.extend([i + 1] * len(rep))
+        starts.extend([at] * len(rep))
+        ends.extend([at + 1] * len(rep))
+        pos = m.end()
+    out.append(_replace_one_for_one(text[pos:]))
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
     starts.append(len(text))
     return "".join(out), OffsetMap(tuple(starts), tuple(ends), identity=False)

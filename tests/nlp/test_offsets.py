@@ -24,3 +24,19 @@ def test_text_without_typographic_marks_is_left_alone():
     norm, offsets = normalise("Rien à changer ici.")
     assert norm == "Rien à changer ici." and offsets.identity
     assert offsets.span(3, 8) == (3, 8)
+
+
+def test_every_normalised_character_maps_to_the_one_it_replaces():
+    import random
+
+    from dateline.nlp.offsets import REPLACEMENTS
+
+    marks = list(REPLACEMENTS)
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(marks + list("ab é\n.")) for _ in range(rng.randint(0, 40)))
+        norm, offsets = normalise(text)
+        assert norm == "".join(REPLACEMENTS.get(ch, ch) for ch in text)
+        for i, ch in enumerate(norm):
+            start, end = offsets.span(i, i + 1)
+            assert end == start + 1 and ch in REPLACEMENTS.get(text[start], text[start])
