@@ -162,6 +162,48 @@ class TokenTable:
     morph_keys: list[int]  # hash of str(token.morph)
 
 
+class _Spellings:
+    """The strings of hashes, and their lower-cased forms, kept across Docs.
+
+    A hash is the string's own (``StringStore`` hashes the text), so the string
+    of a hash is the same in every vocab and an answer never goes stale. A
+    ``StringStore`` lookup costs about half a microsecond; an article asks some
+    four hundred distinct ones, mostly the same words as the article before.
+    """
+
+    def __init__(self, max_size: int = 200_000) -> None:
+        self.max_size = max_size
+        self._strings: dict[int, str] = {}
+        self._lowers: dict[str, str] = {}
+
+    def strings(self, store, keys: set[int]) -> dict[int, str]:
+        """A dict holding the string of every hash in ``keys`` (a ``KeyError`` if ``store`` lacks one)."""
+        known = self._strings
+        missing = keys.difference(known)
+        if missing:
+            if len(known) + len(missing) > self.max_size:
+                known.clear()
+                missing = keys
+            for k in missing:
+                known[k] = store[k]
+        return known
+
+    def lowers(self, words: set[str]) -> dict[str, str]:
+        """A dict holding ``w.lower()`` of every ``w`` in ``words``."""
+        known = self._lowers
+        missing = words.difference(known)
+        if missing:
+            if len(known) + len(missing) > self.max_size:
+                known.clear()
+                missing = words
+            for w in missing:
+                known[w] = w.lower()
+        return known
+
+
+_SPELLINGS = _Spellings()
+
+
 @lru_cache(maxsize=512)  # a pure function of the parser's few labels
 def _prefixes(label: str) -> frozenset[str]:
     """Every ``d`` with ``label == d`` or ``label.startswith(d + ":")``."""
@@ -185,14 +227,11 @@ def _build_table(doc: Doc) -> TokenTable:
     heads_arr = index + arr[:, 0].view(np.int64)  # HEAD is an offset, stored unsigned
     dep, lower, lemma, pos, idx, punct, space, morph = arr[:, 1:].T.tolist()
     heads = heads_arr.tolist()
-    # Each distinct hash is looked up once (lemmas and forms share most of theirs).
-    strings = doc.vocab.strings
-    names = {k: strings[k] for k in set(dep).union(lower, lemma, pos)}
-    name = names.__getitem__
+    name = _SPELLINGS.strings(doc.vocab.strings, set(dep).union(lower, lemma, pos)).__getitem__
     deps = list(map(name, dep))
     lemmas = list(map(name, lemma))
-    lower_of = {w: w.lower() for w in set(deps).union(lemmas)}
-    labels = list(map(lower_of.__getitem__, deps))
+    lower_of = _SPELLINGS.lowers(set(deps).union(lemmas)).__getitem__
+    labels = list(map(lower_of, deps))
     prefix_of = {d: _prefixes(d) for d in set(labels)}
     # Children grouped by head, in text order within a group (a stable sort).
     not_root = heads_arr != index
@@ -201,7 +240,7 @@ def _build_table(doc: Doc) -> TokenTable:
     starts = np.concatenate(([0], np.cumsum(np.bincount(heads_arr[not_root], minlength=n)))).tolist()
     return TokenTable(heads=heads, labels=labels, deps=deps, dep_prefixes=list(map(prefix_of.__getitem__, labels)),
                       kids=Children(flat, starts), lowers=list(map(name, lower)), lemmas=lemmas,
-                      lemma_lowers=list(map(lower_of.__getitem__, lemmas)), pos=list(map(name, pos)),
+                      lemma_lowers=list(map(lower_of, lemmas)), pos=list(map(name, pos)),
                       offsets=idx, punct=punct, space=space, morph_keys=morph)
 
 
