@@ -178,26 +178,20 @@ class _Spellings:
 
     def strings(self, store, keys: set[int]) -> dict[int, str]:
         """A dict holding the string of every hash in ``keys`` (a ``KeyError`` if ``store`` lacks one)."""
-        known = self._strings
+        return self._fill(self._strings, keys, store.__getitem__)
+
+    def lowers(self, words: set[str]) -> dict[str, str]:
+        """A dict holding ``w.lower()`` of every ``w`` in ``words``."""
+        return self._fill(self._lowers, words, str.lower)
+
+    def _fill(self, known: dict, keys: set, compute) -> dict:
         missing = keys.difference(known)
         if missing:
             if len(known) + len(missing) > self.max_size:
                 known.clear()
                 missing = keys
             for k in missing:
-                known[k] = store[k]
-        return known
-
-    def lowers(self, words: set[str]) -> dict[str, str]:
-        """A dict holding ``w.lower()`` of every ``w`` in ``words``."""
-        known = self._lowers
-        missing = words.difference(known)
-        if missing:
-            if len(known) + len(missing) > self.max_size:
-                known.clear()
-                missing = words
-            for w in missing:
-                known[w] = w.lower()
+                known[k] = compute(k)
         return known
 
 
