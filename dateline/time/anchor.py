@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
+from ..nlp.doccache import morph_values, raw_dep_labels, sentences
 from .value import Point
 
 PAST, FUTURE, PRESENT = "past", "future", "present"
@@ -38,12 +39,14 @@ class TenseLexicon:
 
 
 def _has(token: Token, feature: str, value: str) -> bool:
-    return value in token.morph.get(feature)
+    # ``token.morph.get`` builds a MorphAnalysis per call; the Doc's analyses are split once.
+    return value in morph_values(token.doc, token.i, feature)
 
 
 def _auxiliaries(pred: Token, lex: TenseLexicon) -> list[Token]:
     # auxiliaries precede their verb: only the left children (no Token built for the right ones)
-    return [c for c in pred.lefts if c.dep_ in lex.aux_deps]
+    deps = raw_dep_labels(pred.doc)  # ``token.dep_`` of every token
+    return [c for c in pred.lefts if deps[c.i] in lex.aux_deps]
 
 
 def predicate_of(token: Token, lex: TenseLexicon, hops: int = 4) -> Token | None:
@@ -164,7 +167,7 @@ class Reference:
         """A fresh reference for ``doc`` (its sentence starts speed up sentence look-ups)."""
         starts: list[int] = []
         if doc is not None and (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
-            starts = [s.start_char for s in doc.sents]
+            starts = [s.start_char for s in sentences(doc)]
         return cls(dct=dct, sentence_starts=starts)
 
     def sentence_index(self, pos: int) -> int:
