@@ -8,6 +8,7 @@ while the text narrates 2019) resolve against the last date the text reached.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
@@ -172,14 +173,7 @@ class Reference:
 
     def sentence_index(self, pos: int) -> int:
         """Index of the sentence holding character ``pos`` (0 without sentences)."""
-        lo, hi = 0, len(self.sentence_starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentence_starts[mid] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
+        return max(bisect_right(self.sentence_starts, pos) - 1, 0)
 
     def narrating_past(self, pos: int, tense: str | None, far: bool = False) -> bool:
         """Whether an underspecified date at ``pos`` belongs to the narration of a
